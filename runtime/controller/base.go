@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -46,6 +47,9 @@ type Base struct {
 	workers *coord.Workers
 	logger  *slog.Logger
 	timeout time.Duration
+
+	opsMu sync.Mutex
+	ops   map[string]*Operation
 }
 
 // An Option configures a controller at construction. Generated constructors
@@ -57,6 +61,7 @@ type config struct {
 	logger    *slog.Logger
 	loggerSet bool
 	id        string
+	name      string
 	priority  int
 	timeout   time.Duration
 }
@@ -78,6 +83,13 @@ func WithLogger(l *slog.Logger) Option {
 // "CopyVerifyController_1".
 func WithComponentID(id string) Option {
 	return func(c *config) { c.id = id }
+}
+
+// WithComponentName sets the name part of the default component ID:
+// name_N instead of TypeName_N. rescoordgen passes the directive's
+// component= value with it.
+func WithComponentName(name string) Option {
+	return func(c *config) { c.name = name }
 }
 
 // WithPriority sets the priority of the controller's cleanup at service
@@ -110,7 +122,10 @@ func (b *Base) Init(owner any, kind Coordinator, opts ...Option) {
 		cfg.service = resource.Default()
 	}
 	if cfg.id == "" {
-		cfg.id = fmt.Sprintf("%s_%d", typeName(owner), instances.Add(1))
+		if cfg.name == "" {
+			cfg.name = typeName(owner)
+		}
+		cfg.id = fmt.Sprintf("%s_%d", cfg.name, instances.Add(1))
 	}
 	logger := cfg.service.Logger()
 	if cfg.loggerSet {

@@ -133,3 +133,13 @@ func TestErrBusyWraps(t *testing.T) {
 		t.Error("ErrBusy does not match through wrapping")
 	}
 }
+
+func timeAfterMillisecond() <-chan time.Time { return time.After(time.Millisecond) }
+
+func TestComponentName(t *testing.T) {
+	svc := restest.NewService(t)
+	c := newCopyController(controller.WithService(svc), controller.WithComponentName("CopyVerify"))
+	if id := svc.Components()[0].ID; !regexp.MustCompile(`^CopyVerify_\d+$`).MatchString(id) || c.Resources().ID() != id {
+		t.Errorf("component ID = %q", id)
+	}
+}
