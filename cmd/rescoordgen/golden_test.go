@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// TestMain lets the go command complete the scratch modules' go.mod files,
+// which list only this module.
+func TestMain(m *testing.M) {
+	os.Setenv("GOFLAGS", "-mod=mod")
+	os.Exit(m.Run())
+}
+
+var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/*.txtar with what rescoordgen generates")
+
+// TestGolden runs rescoordgen on each testdata/*.txtar case.
+//
+// A case's files are written to a scratch module that uses this module;
+// files under want/ are not: want/stderr holds the wanted errors (and then
+// the wanted exit status is 1 and nothing may be written), every other
+// want/PATH is a file wanted at PATH after the run. Files named like
+// generated files that are not wanted must be gone. The archive's comment
+// may say "args: ..." (default ./...) and "nocompile" (for cases that
+// must not compile, such as type errors).
+//
+// When the run succeeds, a second run must change nothing, and the module
+// is vetted and its tests run: each case's _test.go files check the
+// behaviour of the generated code with restest.
+func TestGolden(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases, err := filepath.Glob("testdata/*.txtar")
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			runCase(t, root, file)
+		})
+	}
+}
+
+func runCase(t *testing.T, root, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args, compile := []string{"./..."}, true
+	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		if a, ok := strings.CutPrefix(line, "args:"); ok {
+			args = strings.Fields(a)
+		}
+		if strings.TrimSpace(line) == "nocompile" {
+			compile = false
+		}
+	}
+	dir := t.TempDir()
+	writeModule(t, root, dir)
+	inputs := map[string]string{}
+	wanted := map[string]string{}
+	wantStderr, hasStderr := "", false
+	for _, f := range ar.Files {
+		if name, ok := strings.CutPrefix(f.Name, "want/"); ok {
+			if name == "stderr" {
+				wantStderr, hasStderr = string(f.Data), true
+			} else {
+				wanted[name] = string(f.Data)
+			}
+			continue
+		}
+		inputs[f.Name] = string(f.Data)
+		path := filepath.Join(dir, f.Name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), dir, args, &stdout, &stderr)
+	gotStderr := stderr.String()
+	got := generatedFiles(t, dir)
+
+	if *update {
+		rewrite(t, file, ar, got, gotStderr)
+		return
+	}
+	wantCode := 0
+	if hasStderr {
+		wantCode = 1
+	}
+	if code != wantCode {
+		t.Fatalf("exit status %d, want %d; stderr:\n%s", code, wantCode, gotStderr)
+	}
+	if gotStderr != wantStderr {
+		t.Errorf("stderr:\n%s\nwant:\n%s", gotStderr, wantStderr)
+	}
+	if hasStderr {
+		// Nothing may have been written.
+		for name, data := range got {
+			if inputs[name] != data {
+				t.Errorf("%s was written although the run failed", name)
+			}
+		}
+	}
+	for name, data := range wanted {
+		if got[name] != data {
+			t.Errorf("%s:\n%s\nwant:\n%s", name, got[name], data)
+		}
+	}
+	for name := range got {
+		if _, ok := wanted[name]; !ok {
+			t.Errorf("%s exists after the run, and is not wanted", name)
+		}
+	}
+	if hasStderr || t.Failed() {
+		return
+	}
+
+	// Idempotence: a second run changes nothing.
+	stdout.Reset()
+	stderr.Reset()
+	if code := run(context.Background(), dir, append([]string{"-check"}, args...), &stdout, &stderr); code != 0 {
+		t.Errorf("-check after generating: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	if !compile {
+		return
+	}
+	for _, cmd := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
+		goCmd(t, dir, cmd...)
+	}
+}
+
+// writeModule writes the go.mod of a scratch module that uses the module at
+// root, with root's go.sum.
+func writeModule(t *testing.T, root, dir string) {
+	t.Helper()
+	mod := "module example.com/golden\n\ngo 1.24\n\nrequire github.com/rescoord/rescoord v0.0.0\n\nreplace github.com/rescoord/rescoord => " + root + "\n"
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// generatedFiles returns the files of dir named like generated files, by
+// slash-separated relative path.
+func generatedFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(path, "_rescoord.go") || strings.HasSuffix(path, "_rescoord_test.go")) {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// rewrite replaces the want/ files of the archive with what the run did.
+func rewrite(t *testing.T, file string, ar *txtar.Archive, got map[string]string, stderr string) {
+	t.Helper()
+	var files []txtar.File
+	for _, f := range ar.Files {
+		if !strings.HasPrefix(f.Name, "want/") {
+			files = append(files, f)
+		}
+	}
+	if stderr != "" {
+		files = append(files, txtar.File{Name: "want/stderr", Data: []byte(stderr)})
+	}
+	names := make([]string, 0, len(got))
+	for name := range got {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		files = append(files, txtar.File{Name: "want/" + name, Data: []byte(got[name])})
+	}
+	ar.Files = files
+	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func goCmd(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}

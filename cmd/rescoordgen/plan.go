@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/rescoord/rescoord/internal/spec"
+	"github.com/rescoord/rescoord/internal/textdiff"
+	"github.com/rescoord/rescoord/templates"
+)
+
+// A change is one file to write (new != nil) or remove (new == nil).
+type change struct {
+	path string
+	old  []byte // nil if the file does not exist
+	new  []byte
+}
+
+// A plan is every change one run makes.
+type plan struct {
+	changes []change
+}
+
+// plan works out what to write for patterns; it returns the errors
+// instead when there are any, sorted, one message each.
+func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []string) {
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+	cands, err := g.candidates(ctx, patterns)
+	if err != nil {
+		return nil, []string{err.Error()}
+	}
+	p := &plan{}
+	if len(cands) == 0 {
+		return p, nil
+	}
+	pkgs, err := g.load(ctx, cands)
+	if err != nil {
+		return nil, []string{err.Error()}
+	}
+
+	var errs []spec.Error
+	seenErr := map[string]bool{}
+	addErr := func(e spec.Error) {
+		if key := e.Error(); !seenErr[key] {
+			seenErr[key] = true
+			errs = append(errs, e)
+		}
+	}
+	loaded := map[string]bool{}  // source files that were type-checked
+	outputs := map[string]bool{} // files this run generates
+	for _, pkg := range pkgs {
+		if strings.HasSuffix(pkg.ID, ".test") {
+			continue // the generated test main
+		}
+		for _, e := range loadErrors(pkg) {
+			addErr(e)
+		}
+		for _, f := range pkg.CompiledGoFiles {
+			loaded[f] = true
+		}
+		if pkg.Types == nil || pkg.TypesInfo == nil {
+			continue
+		}
+		files, serrs := spec.Read(pkg.Fset, pkg.Syntax, pkg.Types, pkg.TypesInfo)
+		for _, e := range serrs {
+			addErr(e)
+		}
+		for _, f := range files {
+			if outputs[f.Output] {
+				continue // the same file, seen again in a test variant
+			}
+			outputs[f.Output] = true
+			src, err := templates.Render(f, pkg.Types)
+			if err != nil {
+				addErr(spec.Error{Msg: err.Error()})
+				continue
+			}
+			old, err := readOurs(f.Output)
+			if err != nil {
+				addErr(spec.Error{Msg: err.Error()})
+				continue
+			}
+			if !bytes.Equal(old, src) {
+				p.changes = append(p.changes, change{path: f.Output, old: old, new: src})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		spec.SortErrors(errs)
+		msgs := make([]string, len(errs))
+		for i, e := range errs {
+			msgs[i] = e.Error()
+		}
+		return nil, msgs
+	}
+	for _, c := range cands {
+		orphans, err := orphans(c.dir, outputs, loaded)
+		if err != nil {
+			return nil, []string{err.Error()}
+		}
+		p.changes = append(p.changes, orphans...)
+	}
+	slices.SortFunc(p.changes, func(a, b change) int { return strings.Compare(a.path, b.path) })
+	return p, nil
+}
+
+// loadErrors returns the errors of a package that stop rescoordgen: a
+// package that could not be found or listed, and syntax errors. Type
+// errors do not (spec reports what it cannot read), and neither do the
+// compile errors the go command reports while listing a package whose
+// generated code is stale or missing: that is what rescoordgen is about to
+// fix.
+func loadErrors(pkg *packages.Package) []spec.Error {
+	var out []spec.Error
+	listed := len(pkg.GoFiles) > 0 || len(pkg.CompiledGoFiles) > 0
+	for _, e := range pkg.Errors {
+		switch {
+		case e.Kind == packages.ParseError, e.Kind == packages.ListError && !listed:
+			out = append(out, errorAt(e))
+		}
+	}
+	return out
+}
+
+// errorAt converts a go/packages error, whose position is "file:line:col",
+// "file:line", "-" or "".
+func errorAt(e packages.Error) spec.Error {
+	out := spec.Error{Msg: e.Msg}
+	parts := strings.Split(e.Pos, ":")
+	if len(parts) >= 2 {
+		out.Pos.Filename = strings.Join(parts[:len(parts)-1], ":")
+		if len(parts) >= 3 {
+			if col, err := strconv.Atoi(parts[len(parts)-1]); err == nil {
+				out.Pos.Filename = strings.Join(parts[:len(parts)-2], ":")
+				out.Pos.Column = col
+				parts = parts[:len(parts)-1]
+			}
+		}
+		out.Pos.Line, _ = strconv.Atoi(parts[len(parts)-1])
+	}
+	return out
+}
+
+// readOurs returns the content of a file rescoordgen is about to write:
+// nil if it does not exist, an error if it exists and rescoordgen did not
+// write it.
+func readOurs(path string) ([]byte, error) {
+	old, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !spec.IsGeneratedSource(old) {
+		return nil, fmt.Errorf("%s: refusing to overwrite a file that rescoordgen did not write (it lacks the line %q); rename or remove it, or rename the source file",
+			path, spec.Header)
+	}
+	return old, nil
+}
+
+// orphans returns the removal of every file in dir that rescoordgen wrote
+// and would not write now. A file whose source still has directives but
+// was not loaded (other build tags) is kept.
+func orphans(dir string, outputs, loaded map[string]bool) ([]change, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []change
+	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
+		if e.IsDir() || !spec.IsOutputName(e.Name()) || outputs[path] {
+			continue
+		}
+		old, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if !spec.IsGeneratedSource(old) {
+			continue // not ours: leave it alone
+		}
+		source := sourceName(path)
+		if !loaded[source] {
+			if src, err := os.ReadFile(source); err == nil && bytes.Contains(src, []byte(spec.Prefix)) {
+				continue // excluded by build constraints; cannot tell
+			}
+		}
+		out = append(out, change{path: path, old: old})
+	}
+	return out, nil
+}
+
+// sourceName inverts spec.OutputName.
+func sourceName(output string) string {
+	if stem, ok := strings.CutSuffix(output, "_rescoord_test.go"); ok {
+		return stem + "_test.go"
+	}
+	return strings.TrimSuffix(output, "_rescoord.go") + ".go"
+}
+
+// diff prints a unified diff of the plan and reports whether there is any.
+func (p *plan) diff(w io.Writer, rel func(string) string) bool {
+	for _, c := range p.changes {
+		name := filepath.ToSlash(rel(c.path))
+		oldName, newName := "a/"+name, "b/"+name
+		if c.old == nil {
+			oldName = "/dev/null"
+		}
+		if c.new == nil {
+			newName = "/dev/null"
+		}
+		io.WriteString(w, textdiff.Unified(oldName, newName, string(c.old), string(c.new)))
+	}
+	return len(p.changes) > 0
+}
+
+// apply writes and removes the plan's files. Each write is atomic: a
+// temporary file in the same directory renamed over the target.
+func (p *plan) apply() error {
+	for _, c := range p.changes {
+		if c.new == nil {
+			if err := os.Remove(c.path); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeAtomic(c.path, c.new); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".rescoordgen-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// relative rewrites the absolute paths at the start of a message relative
+// to the working directory, as go vet prints them.
+func (g *generator) relative(msg string) string {
+	if !filepath.IsAbs(msg) {
+		return msg
+	}
+	path, rest, _ := strings.Cut(msg, ":")
+	if r, err := filepath.Rel(g.dir, path); err == nil && !strings.HasPrefix(r, "..") {
+		if rest == "" {
+			return r
+		}
+		return r + ":" + rest
+	}
+	return msg
+}

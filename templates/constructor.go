@@ -1,0 +1,49 @@
+package templates
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/rescoord/rescoord/internal/spec"
+)
+
+// constructor writes New<Type>.
+func (g *gen) constructor(out *jen.File, c *spec.Controller) {
+	decl, use := g.typeParams(c.Type)
+	kind, what := "Plain", "a plain coordinator"
+	if c.Coordinator == "worker" {
+		kind, what = "Workers", "a worker coordinator"
+	}
+	var preset []jen.Code
+	if c.Component != "" {
+		preset = append(preset, jen.Qual(controllerPath, "WithComponentName").Call(jen.Lit(c.Component)))
+	}
+	if c.HasPriority {
+		preset = append(preset, jen.Qual(controllerPath, "WithPriority").Call(jen.Lit(c.Priority)))
+	}
+	opts := jen.Id("opts").Op("...")
+	if len(preset) > 0 {
+		opts = jen.Append(jen.Index().Qual(controllerPath, "Option").Values(preset...), jen.Id("opts").Op("...")).Op("...")
+	}
+
+	text := fmt.Sprintf("%s returns a new %s with %s, registered with the\n"+
+		"resource service (controller.WithService, or resource.Default) and bound to it.", c.Constructor(), c.Name, what)
+	if c.Init != "" {
+		text += fmt.Sprintf("\nIt calls %s last, to finish the construction of the controller's own fields.", c.Init)
+	}
+	body := []jen.Code{
+		jen.Id("c").Op(":=").Op("&").Id(c.Name).Types(use...).Values(),
+		jen.Id("c").Dot(c.BaseField).Dot("Init").Call(jen.Id("c"), jen.Qual(controllerPath, kind), opts),
+	}
+	if c.Init != "" {
+		body = append(body, jen.Id("c").Dot(c.Init).Call())
+	}
+	body = append(body, jen.Return(jen.Id("c")))
+
+	doc(out, text)
+	out.Func().Id(c.Constructor()).Types(decl...).
+		Params(jen.Id("opts").Op("...").Qual(controllerPath, "Option")).
+		Op("*").Id(c.Name).Types(use...).
+		Block(body...)
+}

@@ -1,0 +1,38 @@
+package templates
+
+import (
+	"go/types"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/rescoord/rescoord/internal/spec"
+)
+
+// guards writes a function that is never called, whose body fails to
+// compile when what the generated code relies on changes: the embedded
+// controller.Base, the operation methods' signatures, the init method.
+func (g *gen) guards(out *jen.File, c *spec.Controller) {
+	decl, use := g.typeParams(c.Type)
+	self := func() *jen.Statement { return jen.Op("*").Id(c.Name).Types(use...) }
+	body := []jen.Code{
+		jen.Var().Id("c").Op("*").Id(c.Name).Types(use...),
+		jen.Var().Id("_").Op("*").Qual(controllerPath, "Base").Op("=").Op("&").Id("c").Dot(c.BaseField),
+	}
+	for _, op := range c.Operations {
+		params := []jen.Code{self(), jen.Qual("context", "Context")}
+		for i, p := range op.Params {
+			if op.Variadic && i == len(op.Params)-1 {
+				params = append(params, jen.Op("...").Add(g.typ(p.Type().(*types.Slice).Elem())))
+				continue
+			}
+			params = append(params, g.typ(p.Type()))
+		}
+		body = append(body, jen.Var().Id("_").Func().Params(params...).Error().Op("=").Parens(self()).Dot(op.Method))
+	}
+	if c.Init != "" {
+		body = append(body, jen.Var().Id("_").Func().Params(self()).Op("=").Parens(self()).Dot(c.Init))
+	}
+	doc(out, "Compile-time guards for "+c.Name+": if this does not compile, what the\n"+
+		"generated code relies on has changed; run go generate.")
+	out.Func().Id("_").Types(decl...).Params().Block(body...)
+}
