@@ -41,10 +41,10 @@ type Controller struct {
 
 // An Operation is a method with a //rescoord:operation directive.
 type Operation struct {
-	Name     string        // the operation: Start<Name>, Cancel<Name>, <Name>Running
-	Method   string        // the method that does the work
-	Params   []*types.Var  // the method's parameters after ctx
-	Variadic bool          // whether the last of Params is variadic
+	Name     string       // the operation: Start<Name>, Cancel<Name>, <Name>Running
+	Method   string       // the method that does the work
+	Params   []*types.Var // the method's parameters after ctx
+	Variadic bool         // whether the last of Params is variadic
 	Sig      *types.Signature
 	Pos      token.Pos // the directive
 }
