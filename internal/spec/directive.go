@@ -45,8 +45,12 @@ func IsDirective(text string) bool { return strings.HasPrefix(text, Prefix) }
 //	//rescoord:NAME key=value key="quoted value" ...
 //
 // Keys are identifiers (letters, digits, '_' and '-'); values are bare words
-// or Go double-quoted strings. Checking which keys and values are allowed is
-// up to the caller.
+// or Go double-quoted strings. A "//" where an argument would start begins a
+// trailing comment, which is ignored:
+//
+//	//rescoord:controller coordinator=worker // runs the copy in the background
+//
+// Checking which keys and values are allowed is up to the caller.
 func ParseDirective(text string) (Directive, error) {
 	if !IsDirective(text) {
 		return Directive{}, &SyntaxError{0, fmt.Sprintf("not a rescoord directive: want %s...", Prefix)}
@@ -67,8 +71,8 @@ func ParseDirective(text string) (Directive, error) {
 		for i < len(text) && isSpace(text[i]) {
 			i++
 		}
-		if i == len(text) {
-			return d, nil
+		if i == len(text) || strings.HasPrefix(text[i:], "//") {
+			return d, nil // the end, or a trailing comment
 		}
 		keyStart := i
 		for i < len(text) && text[i] != '=' && !isSpace(text[i]) {

@@ -19,6 +19,8 @@ func TestParseDirective(t *testing.T) {
 		{`//rescoord:operation name="Copy Verify"`, Directive{"operation", []Arg{{"name", "Copy Verify", 21}}}},
 		{"//rescoord:controller\tcomponent=Copy_1 ", Directive{"controller", []Arg{{"component", "Copy_1", 22}}}},
 		{`//rescoord:x k="a\"b"`, Directive{"x", []Arg{{"k", `a"b`, 13}}}},
+		{"//rescoord:controller coordinator=worker // why", Directive{"controller", []Arg{{"coordinator", "worker", 22}}}},
+		{"//rescoord:controller // k=v", Directive{Name: "controller"}},
 	} {
 		got, err := ParseDirective(c.text)
 		if err != nil || !reflect.DeepEqual(got, c.want) {
@@ -101,7 +103,7 @@ func FuzzParseDirective(f *testing.F) {
 // quoteIfNeeded writes a directive value so that ParseDirective reads it
 // back: bare when it can be, Go-quoted otherwise.
 func quoteIfNeeded(v string) string {
-	if v != "" && !strings.ContainsAny(v, " \t\"\\") && !strings.HasPrefix(v, `"`) {
+	if v != "" && !strings.ContainsAny(v, " \t\"\\") && !strings.HasPrefix(v, "//") {
 		return v
 	}
 	return strconv.Quote(v)

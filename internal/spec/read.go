@@ -15,7 +15,8 @@ import (
 
 // An Error is a problem with a directive or what it annotates.
 type Error struct {
-	Pos token.Position
+	At  token.Pos      // in the file set given to Read; NoPos if unknown
+	Pos token.Position // At, resolved
 	Msg string
 }
 
@@ -142,7 +143,7 @@ type pendingOp struct {
 }
 
 func (r *reader) errorf(pos token.Pos, format string, args ...any) {
-	r.errs = append(r.errs, Error{r.fset.Position(pos), fmt.Sprintf(format, args...)})
+	r.errs = append(r.errs, Error{pos, r.fset.Position(pos), fmt.Sprintf(format, args...)})
 }
 
 // argPos is the position of an argument of a directive.

@@ -1,0 +1,188 @@
+package controllers
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"path/filepath"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/rescoord/rescoord/internal/spec"
+	"github.com/rescoord/rescoord/templates"
+)
+
+// Analyzer checks rescoord controllers and their generated code.
+var Analyzer = &analysis.Analyzer{
+	Name:      "controllers",
+	Doc:       "check //rescoord: directives and the controller code rescoordgen generates",
+	URL:       "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/controllers",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(Controller)},
+}
+
+// Controller is the fact that a type is an annotated controller, built by
+// the constructor it names.
+type Controller struct {
+	Constructor string
+}
+
+// AFact marks Controller as an analysis fact.
+func (*Controller) AFact() {}
+
+func (c *Controller) String() string { return "controller(" + c.Constructor + ")" }
+
+func run(pass *analysis.Pass) (any, error) {
+	generated := map[string]bool{} // files written by rescoordgen or another generator
+	hasDirectives := false
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.Pos()).Name()
+		if ast.IsGenerated(f) {
+			generated[name] = true
+		}
+		for _, g := range f.Comments {
+			for _, c := range g.List {
+				if spec.IsDirective(c.Text) {
+					hasDirectives = true
+				}
+			}
+		}
+	}
+	if hasDirectives {
+		checkDirectives(pass, generated)
+	}
+	if hasDirectives || importsController(pass.Pkg) {
+		checkLiterals(pass, generated)
+	}
+	return nil, nil
+}
+
+// importsController reports whether pkg may use controllers from other
+// packages: only packages that import some controller do.
+func importsController(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		for _, deeper := range imp.Imports() {
+			if deeper.Path() == spec.ControllerPath {
+				return true
+			}
+		}
+		if imp.Path() == spec.ControllerPath {
+			return true
+		}
+	}
+	return false
+}
+
+// checkDirectives reports invalid directives and missing or stale
+// generated files, and exports the controller facts.
+func checkDirectives(pass *analysis.Pass, generated map[string]bool) {
+	files, errs := spec.Read(pass.Fset, pass.Files, pass.Pkg, pass.TypesInfo)
+	for _, e := range errs {
+		if e.At.IsValid() {
+			pass.Report(analysis.Diagnostic{Pos: e.At, Message: e.Msg})
+		}
+	}
+	byName := map[string]*ast.File{}
+	for _, f := range pass.Files {
+		byName[pass.Fset.File(f.Pos()).Name()] = f
+	}
+	for _, f := range files {
+		for _, c := range f.Controllers {
+			pass.ExportObjectFact(c.Type.Obj(), &Controller{Constructor: c.Constructor()})
+		}
+		if len(errs) > 0 {
+			continue // rescoordgen would refuse to generate anything
+		}
+		want, err := templates.Render(f, pass.Pkg)
+		if err != nil {
+			pass.Reportf(f.Controllers[0].Pos, "cannot render the generated code: %v", err)
+			continue
+		}
+		out, exists := byName[f.Output]
+		if !exists {
+			pass.Reportf(f.Controllers[0].Pos, "generated code for %s is missing (%s); run go generate",
+				names(f), filepath.Base(f.Output))
+			continue
+		}
+		have, err := pass.ReadFile(f.Output)
+		if err != nil || bytes.Equal(have, want) {
+			continue
+		}
+		if !spec.IsGeneratedSource(have) {
+			pass.Reportf(f.Controllers[0].Pos, "%s is where rescoordgen writes the code of %s, but it was not written by rescoordgen; rename it",
+				filepath.Base(f.Output), names(f))
+			continue
+		}
+		tf := pass.Fset.File(out.Pos())
+		pass.Report(analysis.Diagnostic{
+			Pos:     f.Controllers[0].Pos,
+			Message: fmt.Sprintf("generated code for %s is stale (%s); run go generate", names(f), filepath.Base(f.Output)),
+			SuggestedFixes: []analysis.SuggestedFix{{
+				Message:   "Regenerate " + filepath.Base(f.Output),
+				TextEdits: []analysis.TextEdit{{Pos: out.FileStart, End: tf.Pos(tf.Size()), NewText: want}},
+			}},
+		})
+	}
+}
+
+// checkLiterals reports controllers built without their constructor.
+func checkLiterals(pass *analysis.Pass, generated map[string]bool) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
+	insp.Preorder(filter, func(n ast.Node) {
+		if generated[pass.Fset.File(n.Pos()).Name()] {
+			return
+		}
+		var t types.Type
+		how := "a composite literal"
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			t = pass.TypesInfo.TypeOf(n)
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(n.Fun).(*ast.Ident)
+			if !ok || len(n.Args) != 1 {
+				return
+			}
+			if b, ok := pass.TypesInfo.Uses[id].(*types.Builtin); !ok || b.Name() != "new" {
+				return
+			}
+			t = pass.TypesInfo.TypeOf(n.Args[0])
+			how = "new"
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return
+		}
+		var fact Controller
+		if !pass.ImportObjectFact(named.Origin().Obj(), &fact) {
+			return
+		}
+		pass.Reportf(n.Pos(), "%s is built with %s, which leaves its coordinator unset (it tracks nothing and Cleanup does nothing); call %s",
+			named.Obj().Name(), how, qualify(pass.Pkg, named.Obj().Pkg(), fact.Constructor))
+	})
+}
+
+func qualify(from, pkg *types.Package, name string) string {
+	if pkg == nil || pkg == from {
+		return name
+	}
+	return pkg.Name() + "." + name
+}
+
+func names(f *spec.File) string {
+	if len(f.Controllers) == 1 {
+		return f.Controllers[0].Name
+	}
+	s := ""
+	for i, c := range f.Controllers {
+		if i > 0 {
+			s += ", "
+		}
+		s += c.Name
+	}
+	return s
+}
