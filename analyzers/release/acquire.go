@@ -1,0 +1,125 @@
+package release
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// shape is how a resource is released.
+type shape uint8
+
+const (
+	shapeID     shape = iota // an ID passed back to a release method
+	shapeFunc                // a function that must be called
+	shapeMethod              // a value whose release method must be called
+)
+
+// acquire describes one acquiring call.
+type acquire struct {
+	call     *ast.CallExpr
+	callee   *types.Func
+	result   int    // which result is the resource
+	shape    shape  // how it is released
+	release  string // the release method's name (shapeID, shapeMethod)
+	recv     ast.Expr
+	sameRecv bool // shapeID: the release must be on the acquiring call's receiver
+	runtime  bool // shapeID: any coordinator's Release counts
+	loopOnly bool // discarding the result is a leak only inside a loop
+}
+
+// acquireOf returns what call acquires, or nil.
+func (c *checker) acquireOf(call *ast.CallExpr) *acquire {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	var recv ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		recv = sel.X
+	}
+	sig := fn.Type().(*types.Signature)
+	if r := sig.Recv(); r != nil && (isNamed(r.Type(), coordPath, "Coordinator") || isNamed(r.Type(), coordPath, "Workers")) {
+		switch fn.Name() {
+		case "Track":
+			return &acquire{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true, loopOnly: true}
+		case "Go", "TrackWorker":
+			if c.autoReleaseOff(call) {
+				return &acquire{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true}
+			}
+		}
+		return nil
+	}
+	if c.pass.ImportObjectFact(fn, new(Acquires)) {
+		return &acquire{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true, loopOnly: true}
+	}
+	for _, r := range c.rules {
+		if r.acquire != fn.FullName() {
+			continue
+		}
+		a := &acquire{call: call, callee: fn, result: r.result, release: r.release, recv: recv}
+		switch r.kind {
+		case "func":
+			a.shape = shapeFunc
+		case "method":
+			a.shape = shapeMethod
+		case "id":
+			a.shape, a.sameRecv = shapeID, recv != nil
+		}
+		return a
+	}
+	return nil
+}
+
+// autoReleaseOff reports whether the call passes coord.AutoRelease(false).
+func (c *checker) autoReleaseOff(call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok || len(opt.Args) != 1 {
+			continue
+		}
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != coordPath || fn.Name() != "AutoRelease" {
+			continue
+		}
+		if v := c.pass.TypesInfo.Types[opt.Args[0]].Value; v != nil && v.Kind() == constant.Bool && !constant.BoolVal(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// describe names the resource for messages: "the ID from c.Track", "the
+// cancel function from context.WithCancel", "the result of os.Open".
+func (a *acquire) describe() string {
+	name := a.callee.Name()
+	if a.recv != nil {
+		name = types.ExprString(a.recv) + "." + name
+	} else if a.callee.Pkg() != nil {
+		name = a.callee.Pkg().Name() + "." + name
+	}
+	switch a.shape {
+	case shapeID:
+		return "the ID from " + name
+	case shapeFunc:
+		return "the function returned by " + name
+	}
+	return "the result of " + name
+}
+
+// releaseText is the statement that releases v, for suggested fixes.
+func (a *acquire) releaseText(v string) string {
+	switch a.shape {
+	case shapeFunc:
+		return v + "()"
+	case shapeMethod:
+		return v + "." + a.release + "()"
+	}
+	if a.recv == nil {
+		return ""
+	}
+	return types.ExprString(a.recv) + "." + a.release + "(" + v + ")"
+}

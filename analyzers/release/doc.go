@@ -1,0 +1,59 @@
+// Package release defines an Analyzer that reports resources that are not
+// released on every path.
+//
+// # Analyzer release
+//
+// release: report resources acquired and not released on every path
+//
+// A resource.ID returned by Coordinator.Track (or by Workers.Go and
+// Workers.TrackWorker with coord.AutoRelease(false)) and kept in a variable
+// must reach Release on every path through the function, or be handed off:
+// returned, stored in a field, map, slice or global, sent on a channel,
+// captured by a closure, or passed to a function that takes it over. Paths
+// come from the function's control-flow graph: paths that end in panic,
+// os.Exit, log.Fatal or another function that never returns are not paths
+// out of the function, and the branch right after an acquire that returned
+// an error (if err != nil) is not a leak path. A deferred Release, or a
+// deferred closure that releases, counts from the point the defer
+// statement runs.
+//
+// Discarding the ID of Track is fine: the resource lives as long as the
+// component, and CleanupAll frees it. Inside a loop it is reported, since
+// every iteration adds a resource that nothing releases until the component
+// goes. Discarding the ID of a worker with AutoRelease(false) is reported
+// everywhere.
+//
+// Across packages, facts say which functions take over (release or keep) an
+// ID parameter, and which return a resource they acquired: callers of such
+// a wrapper are checked as if they had called Track themselves.
+//
+// Owners: a type that holds a controller (a type embedding
+// controller.Base) must call the controller's Cleanup from its own cleanup
+// method (Close, Cleanup, Dispose, Shutdown or Stop), and a controller that
+// defines its own Cleanup must call the embedded controller.Base's.
+//
+// # User rules
+//
+// Any other acquire/release pair can be checked by rules, given with the
+// -release.rules flag (semicolon-separated) or in .reslint.yaml. Three
+// shapes exist:
+//
+//	func context.WithCancel#1
+//	    the function returned as result 1 must be called (cancel())
+//	method os.Open Close
+//	    the method Close must be called on result 0 (f.Close())
+//	method (go.opentelemetry.io/otel/trace.Tracer).Start#1 End
+//	    the method End must be called on result 1 (span.End())
+//	id (*example.com/pool.Pool).Acquire Release
+//	    the ID returned must be passed to Release on the same receiver
+//
+// Functions are named by import path and name, methods by
+// (*path.Type).Name or (path.Type).Name. For rule-defined resources, a
+// discarded result is reported too.
+//
+// Diagnostics name the resource and where it was acquired, and point
+// (as related information) to the return that can be reached without
+// releasing it. When it is safe (the resource is neither released nor
+// handed off anywhere in the function), a suggested fix inserts a deferred
+// release after the acquire, or after its error check.
+package release

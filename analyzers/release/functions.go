@@ -1,0 +1,343 @@
+package release
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+)
+
+// eachFunc calls fn for every function with a body in the package's
+// non-generated files: declarations and the literals inside them.
+func (c *checker) eachFunc(fn func(fi *funcInfo, scope ast.Node, body *ast.BlockStmt, g *cfg.CFG)) {
+	for _, f := range c.pass.Files {
+		if ast.IsGenerated(f) {
+			continue
+		}
+		for _, d := range f.Decls {
+			decl, ok := d.(*ast.FuncDecl)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			fi := newFuncInfo(decl)
+			fn(fi, decl, decl.Body, c.cfgs.FuncDecl(decl))
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					fn(fi, lit, lit.Body, c.cfgs.FuncLit(lit))
+				}
+				return true
+			})
+		}
+	}
+}
+
+// directBody calls visit for each node of body outside nested function
+// literals.
+func directBody(body *ast.BlockStmt, visit func(ast.Node)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if n != nil {
+			visit(n)
+		}
+		return true
+	})
+}
+
+// computeFacts exports Acquires for functions that return an ID they
+// acquired and Consumes for functions that take over ID parameters,
+// repeating until the facts of the package's own functions settle.
+func (c *checker) computeFacts() {
+	for round := 0; round < 4; round++ {
+		changed := false
+		c.eachFunc(func(fi *funcInfo, scope ast.Node, body *ast.BlockStmt, g *cfg.CFG) {
+			decl, ok := scope.(*ast.FuncDecl)
+			if !ok || g == nil {
+				return
+			}
+			fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+			if fn == nil {
+				return
+			}
+			if !c.pass.ImportObjectFact(fn, new(Acquires)) && c.returnsAcquired(fi, decl) {
+				c.pass.ExportObjectFact(fn, new(Acquires))
+				changed = true
+			}
+			var old Consumes
+			had := c.pass.ImportObjectFact(fn, &old)
+			var consumed []int
+			sig := fn.Type().(*types.Signature)
+			for i := range sig.Params().Len() {
+				p := sig.Params().At(i)
+				if !isID(p.Type()) || p.Name() == "" || p.Name() == "_" {
+					continue
+				}
+				t := &tracked{v: p, scope: decl, param: true}
+				t.uses = c.usesOf(decl.Body, p)
+				if c.findLeak(fi, t, g, body) == nil {
+					consumed = append(consumed, i)
+				}
+			}
+			if len(consumed) > 0 && (!had || len(old.Params) != len(consumed)) {
+				c.pass.ExportObjectFact(fn, &Consumes{Params: consumed})
+				changed = true
+			}
+		})
+		if !changed {
+			return
+		}
+	}
+}
+
+// returnsAcquired reports whether decl returns, as a resource.ID result, an
+// ID it acquired.
+func (c *checker) returnsAcquired(fi *funcInfo, decl *ast.FuncDecl) bool {
+	sig := c.pass.TypesInfo.Defs[decl.Name].Type().(*types.Signature)
+	idResult := -1
+	for i := range sig.Results().Len() {
+		if isID(sig.Results().At(i).Type()) {
+			idResult = i
+		}
+	}
+	if idResult < 0 {
+		return false
+	}
+	acquired := map[*types.Var]bool{}
+	found := false
+	directBody(decl.Body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 {
+				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+					if a := c.acquireOf(call); a != nil && a.shape == shapeID && a.result < len(n.Lhs) {
+						if v := c.localVar(n.Lhs[a.result]); v != nil {
+							acquired[v] = true
+						}
+					}
+				}
+			}
+		case *ast.ReturnStmt:
+			if len(n.Results) != sig.Results().Len() {
+				return
+			}
+			switch r := ast.Unparen(n.Results[idResult]).(type) {
+			case *ast.CallExpr:
+				if a := c.acquireOf(r); a != nil && a.shape == shapeID {
+					found = true
+				}
+			case *ast.Ident:
+				if v, ok := c.pass.TypesInfo.Uses[r].(*types.Var); ok && acquired[v] {
+					found = true
+				}
+			}
+		}
+	})
+	return found
+}
+
+// usesOf returns the identifiers in body that use v.
+func (c *checker) usesOf(body ast.Node, v *types.Var) []*ast.Ident {
+	var out []*ast.Ident
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+			out = append(out, id)
+		}
+		return true
+	})
+	return out
+}
+
+// localVar returns the local variable e names, if it is one.
+func (c *checker) localVar(e ast.Expr) *types.Var {
+	id, ok := e.(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	obj := c.pass.TypesInfo.Defs[id]
+	if obj == nil {
+		obj = c.pass.TypesInfo.Uses[id]
+	}
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+// checkFunctions checks every acquisition in every function.
+func (c *checker) checkFunctions() {
+	c.eachFunc(func(fi *funcInfo, scope ast.Node, body *ast.BlockStmt, g *cfg.CFG) {
+		if g == nil {
+			return
+		}
+		directBody(body, func(n ast.Node) {
+			switch n := n.(type) {
+			case *ast.ExprStmt:
+				if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+					if a := c.acquireOf(call); a != nil {
+						c.discarded(fi, a, n)
+					}
+				}
+			case *ast.AssignStmt:
+				if len(n.Rhs) != 1 {
+					return
+				}
+				call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+				if !ok {
+					return
+				}
+				a := c.acquireOf(call)
+				if a == nil || a.result >= len(n.Lhs) {
+					return
+				}
+				c.held(fi, a, n, n.Lhs, scope, body, g)
+			case *ast.ValueSpec:
+				if len(n.Values) != 1 {
+					return
+				}
+				call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr)
+				if !ok {
+					return
+				}
+				a := c.acquireOf(call)
+				if a == nil || a.result >= len(n.Names) {
+					return
+				}
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				c.held(fi, a, n, lhs, scope, body, g)
+			}
+		})
+	})
+}
+
+// discarded reports an acquisition whose result is thrown away, when that
+// leaks.
+func (c *checker) discarded(fi *funcInfo, a *acquire, at ast.Node) {
+	switch {
+	case a.runtime && a.loopOnly:
+		if fi.inLoop(at) {
+			c.pass.Reportf(a.call.Pos(), "%s is discarded inside a loop: each iteration adds a resource that lives until the component is cleaned up; keep the ID and release it",
+				a.describe())
+		}
+	case a.runtime:
+		c.pass.Reportf(a.call.Pos(), "%s is discarded, but the worker is tracked with AutoRelease(false): nothing can release it; keep the ID and release it, or drop AutoRelease(false)",
+			a.describe())
+	default:
+		c.pass.Reportf(a.call.Pos(), "%s is discarded: it can never be released; keep it and release it", a.describe())
+	}
+}
+
+// held checks an acquisition whose result is assigned.
+func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, scope ast.Node, body *ast.BlockStmt, g *cfg.CFG) {
+	target := lhs[a.result]
+	if isBlank(target) {
+		c.discarded(fi, a, stmt)
+		return
+	}
+	v := c.localVar(target)
+	if v == nil {
+		return // stored in a field, an element or a global: handed off
+	}
+	t := &tracked{acq: a, v: v, stmt: stmt, scope: scope}
+	for i, l := range lhs {
+		if i == a.result {
+			continue
+		}
+		if ev := c.localVar(l); ev != nil && types.Identical(ev.Type(), types.Universe.Lookup("error").Type()) {
+			t.err = ev
+		}
+	}
+	t.uses = c.usesOf(body, v)
+	l := c.findLeak(fi, t, g, body)
+	if l == nil {
+		return
+	}
+	d := analysis.Diagnostic{Pos: a.call.Pos(), End: a.call.End()}
+	what := fmt.Sprintf("%s (%s) is not released on all paths", a.describe(), v.Name())
+	switch l.kind {
+	case "return":
+		d.Message = what + "; this return can be reached without releasing it"
+		d.Related = []analysis.RelatedInformation{{Pos: l.at.Pos(), End: l.at.End(), Message: "returns without releasing " + v.Name()}}
+	case "overwrite":
+		d.Message = what + "; it is overwritten before it is released"
+		d.Related = []analysis.RelatedInformation{{Pos: l.at.Pos(), End: l.at.End(), Message: v.Name() + " is overwritten here"}}
+	default:
+		d.Message = what + "; the end of the function can be reached without releasing it"
+		d.Related = []analysis.RelatedInformation{{Pos: l.end, Message: "the function ends without releasing " + v.Name()}}
+	}
+	if fix := c.deferFix(fi, t, stmt); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.pass.Report(d)
+}
+
+// deferFix inserts "defer <release>" after the acquisition, or after the
+// error check that follows it, when that is safe: the resource is neither
+// released nor handed off anywhere in the function (so the defer cannot
+// release it twice or release what someone else now owns), and the
+// acquisition is not in a loop (where a defer per iteration would pile up).
+func (c *checker) deferFix(fi *funcInfo, t *tracked, stmt ast.Node) *analysis.SuggestedFix {
+	text := t.acq.releaseText(t.v.Name())
+	if text == "" || fi.inLoop(stmt) {
+		return nil
+	}
+	for _, u := range t.uses {
+		if k := c.classifyUse(fi, t, t.scope, u); k != plain {
+			return nil
+		}
+	}
+	if d, ok := stmt.(*ast.ValueSpec); ok {
+		stmt = fi.parents[fi.parents[d]] // the DeclStmt
+	}
+	block, ok := fi.parents[stmt].(*ast.BlockStmt)
+	if !ok {
+		return nil
+	}
+	after := stmt
+	for i, s := range block.List {
+		if s == stmt && i+1 < len(block.List) && t.err != nil {
+			if ifs, ok := block.List[i+1].(*ast.IfStmt); ok && ifs.Init == nil && errorBranch(c.pass.TypesInfo, t.err, ifs.Cond) == 0 && ifs.Else == nil {
+				after = ifs
+			}
+		}
+	}
+	// At the start of the next line, so that a comment ending the line
+	// stays where it is.
+	tf := c.pass.Fset.File(after.End())
+	line := tf.Line(after.End())
+	if line >= tf.LineCount() {
+		return nil
+	}
+	at := tf.LineStart(line + 1)
+	return &analysis.SuggestedFix{
+		Message: "Release " + t.v.Name() + " with defer",
+		TextEdits: []analysis.TextEdit{{
+			Pos:     at,
+			End:     at,
+			NewText: []byte(c.indentOf(stmt.Pos()) + "defer " + text + "\n"),
+		}},
+	}
+}
+
+// indentOf returns the white space that starts the line of pos.
+func (c *checker) indentOf(pos token.Pos) string {
+	tf := c.pass.Fset.File(pos)
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "\t"
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(bytes.Clone(src[start:end]))
+}

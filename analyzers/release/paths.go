@@ -1,0 +1,195 @@
+package release
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// leak is a path out of a function on which a resource is not released.
+type leak struct {
+	at   ast.Node  // the return, or the statement that overwrites it; nil: the end of the function
+	end  token.Pos // where the path leaves the function
+	kind string    // "return", "end", "overwrite"
+}
+
+// findLeak searches g for a path from the acquisition of t (or from the
+// entry, for a parameter) that leaves the function without releasing or
+// handing off t. It returns nil if there is none.
+func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.BlockStmt) *leak {
+	classes := map[ast.Node]class{}
+	classOf := func(n ast.Node) class {
+		k, ok := classes[n]
+		if !ok {
+			k = c.classify(fi, t, n)
+			classes[n] = k
+		}
+		return k
+	}
+
+	start, index := g.Blocks[0], 0
+	if t.stmt != nil {
+		start, index = findNode(g, t.stmt)
+		if start == nil {
+			return nil // not in the graph (dead code)
+		}
+		index++
+		if c.releasedByEarlierDefer(g, t, start, classOf) {
+			return nil
+		}
+	}
+
+	seen := map[*cfg.Block]bool{}
+	var visit func(b *cfg.Block, from int, firstCond bool) *leak
+	visit = func(b *cfg.Block, from int, firstCond bool) *leak {
+		for _, n := range b.Nodes[from:] {
+			if n == t.stmt {
+				// Around a loop, back to the acquisition: the resource of
+				// the previous iteration is overwritten.
+				return &leak{at: n, end: n.Pos(), kind: "overwrite"}
+			}
+			switch classOf(n) {
+			case release, handoff:
+				return nil
+			case kill:
+				return &leak{at: n, end: n.Pos(), kind: "overwrite"}
+			}
+		}
+		if len(b.Succs) == 0 {
+			if ret := b.Return(); ret != nil && ret.Pos() < body.Rbrace {
+				return &leak{at: ret, end: ret.Pos(), kind: "return"}
+			}
+			if len(b.Nodes) > 0 && c.noReturn(b.Nodes[len(b.Nodes)-1]) {
+				return nil // panic, os.Exit, log.Fatal...
+			}
+			return &leak{end: body.Rbrace, kind: "end"}
+		}
+		succs := b.Succs
+		if firstCond && len(succs) == 2 && len(b.Nodes) > 0 {
+			if skip := errorBranch(c.pass.TypesInfo, t.err, b.Nodes[len(b.Nodes)-1]); skip >= 0 {
+				succs = []*cfg.Block{succs[1-skip]}
+			}
+		}
+		if len(b.Succs) == 2 {
+			firstCond = false
+		}
+		for _, s := range succs {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if l := visit(s, 0, firstCond); l != nil {
+				return l
+			}
+		}
+		return nil
+	}
+	return visit(start, index, t.err != nil)
+}
+
+// releasedByEarlierDefer reports whether a deferred release of t runs on
+// every path to its acquisition (a defer placed before it).
+func (c *checker) releasedByEarlierDefer(g *cfg.CFG, t *tracked, at *cfg.Block, classOf func(ast.Node) class) bool {
+	var defers []ast.Node
+	for _, b := range g.Blocks {
+		for _, n := range b.Nodes {
+			if d, ok := n.(*ast.DeferStmt); ok && d.Pos() < t.stmt.Pos() && classOf(d) == release {
+				defers = append(defers, d)
+			}
+		}
+	}
+	if len(defers) == 0 {
+		return false
+	}
+	// Is the acquisition reachable from the entry without passing one?
+	seen := map[*cfg.Block]bool{}
+	var reach func(b *cfg.Block) bool
+	reach = func(b *cfg.Block) bool {
+		if seen[b] {
+			return false
+		}
+		seen[b] = true
+		for _, n := range b.Nodes {
+			for _, d := range defers {
+				if n == d {
+					return false
+				}
+			}
+			if n == t.stmt {
+				return true
+			}
+		}
+		for _, s := range b.Succs {
+			if reach(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return !reach(g.Blocks[0])
+}
+
+// findNode returns the block holding n and n's index in it.
+func findNode(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, m := range b.Nodes {
+			if m == n {
+				return b, i
+			}
+		}
+	}
+	return nil, 0
+}
+
+// errorBranch returns which successor of a condition is the error branch
+// of err (0: if err != nil, 1: if err == nil), or -1 if the condition is
+// not a test of err against nil.
+func errorBranch(info *types.Info, err *types.Var, cond ast.Node) int {
+	if err == nil {
+		return -1
+	}
+	bin, ok := cond.(*ast.BinaryExpr)
+	if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) {
+		return -1
+	}
+	isErr := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == err
+	}
+	isNil := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && id.Name == "nil" && info.Uses[id] == types.Universe.Lookup("nil")
+	}
+	if !(isErr(bin.X) && isNil(bin.Y) || isNil(bin.X) && isErr(bin.Y)) {
+		return -1
+	}
+	if bin.Op == token.NEQ {
+		return 0
+	}
+	return 1
+}
+
+// noReturn reports whether n is a call that never returns.
+func (c *checker) noReturn(n ast.Node) bool {
+	es, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch fn := typeutil.Callee(c.pass.TypesInfo, call).(type) {
+	case *types.Builtin:
+		return fn.Name() == "panic"
+	case *types.Func:
+		return c.cfgs.NoReturn(fn)
+	}
+	return false
+}

@@ -1,0 +1,145 @@
+package release
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// rule is a user-defined acquire/release pair.
+type rule struct {
+	kind    string // "func", "method" or "id"
+	acquire string // types.Func.FullName of the acquiring function
+	pkg     string // its package path
+	result  int    // which result is the resource
+	release string // the release method (method, id)
+}
+
+func init() {
+	Analyzer.Flags.Var(&rulesFlag, "rules",
+		`acquire/release rules, separated by ";": "func PKG.F#N" (result N is a function that must be called), `+
+			`"method PKG.F[#N] M" (method M must be called on result N), "id (*PKG.T).M[#N] R" (the ID must go back to R on the same receiver)`)
+}
+
+// rulesValue is the -rules flag: repeatable, each value a ";"-separated
+// list.
+type rulesValue struct {
+	mu     sync.Mutex
+	text   []string
+	parsed []rule
+	err    error
+	done   bool
+}
+
+var rulesFlag rulesValue
+
+func (r *rulesValue) String() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return strings.Join(r.text, ";")
+}
+
+func (r *rulesValue) Set(s string) error {
+	rules, err := parseRules(s)
+	if err != nil {
+		return err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.text = append(r.text, s)
+	r.parsed = append(r.parsed, rules...)
+	return nil
+}
+
+// activeRules returns the rules given by flags.
+func activeRules() ([]rule, error) {
+	rulesFlag.mu.Lock()
+	defer rulesFlag.mu.Unlock()
+	return rulesFlag.parsed, rulesFlag.err
+}
+
+// parseRules parses a ";"-separated list of rules.
+func parseRules(s string) ([]rule, error) {
+	var out []rule
+	for i, text := range strings.Split(s, ";") {
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		r, err := parseRule(text)
+		if err != nil {
+			return nil, fmt.Errorf("release rule %d %q: %v", i+1, text, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func parseRule(text string) (rule, error) {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return rule{}, fmt.Errorf(`want "func PKG.F#N", "method PKG.F[#N] METHOD" or "id (*PKG.T).M[#N] METHOD"`)
+	}
+	r := rule{kind: f[0]}
+	switch r.kind {
+	case "func":
+		if len(f) != 2 {
+			return r, fmt.Errorf("a func rule names only the acquiring function: func PKG.F#N")
+		}
+	case "method", "id":
+		if len(f) != 3 {
+			return r, fmt.Errorf("a %s rule names the acquiring function and the release method: %s PKG.F[#N] METHOD", r.kind, r.kind)
+		}
+		r.release = f[2]
+		if !isIdent(r.release) {
+			return r, fmt.Errorf("release method %q is not an identifier", r.release)
+		}
+	default:
+		return r, fmt.Errorf("unknown kind %q: want func, method or id", r.kind)
+	}
+	name := f[1]
+	if i := strings.LastIndexByte(name, '#'); i >= 0 {
+		n, err := strconv.Atoi(name[i+1:])
+		if err != nil || n < 0 {
+			return r, fmt.Errorf("result index %q: want #0, #1, ...", name[i+1:])
+		}
+		r.result, name = n, name[:i]
+	}
+	pkg, ok := packageOf(name)
+	if !ok {
+		return r, fmt.Errorf("%q: want a function as import/path.Func or a method as (*import/path.Type).Method", name)
+	}
+	r.acquire, r.pkg = name, pkg
+	return r, nil
+}
+
+// packageOf returns the import path in a types.Func full name:
+// "context.WithCancel", "(*example.com/pool.Pool).Acquire",
+// "(go.opentelemetry.io/otel/trace.Tracer).Start".
+func packageOf(name string) (string, bool) {
+	if strings.HasPrefix(name, "(") {
+		end := strings.Index(name, ").")
+		if end < 0 || !isIdent(name[end+2:]) {
+			return "", false
+		}
+		name = strings.TrimPrefix(name[1:end], "*")
+	}
+	dot := strings.LastIndexByte(name, '.')
+	if dot <= 0 || !isIdent(name[dot+1:]) {
+		return "", false
+	}
+	return name[:dot], true
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,42 @@
+package fix
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/rescoord/rescoord/runtime/coord"
+	"github.com/rescoord/rescoord/runtime/resource"
+)
+
+func track(c *coord.Coordinator) {
+	id := c.Track(1, resource.Memory) // want `not released on all paths`
+	fmt.Println(id)
+}
+
+func open(name string) error {
+	f, err := os.Open(name) // want `not released on all paths`
+	if err != nil {
+		return err
+	}
+	fmt.Println(f.Name())
+	return nil
+}
+
+func cancel(ctx context.Context) {
+	ctx, stop := context.WithCancel(ctx) // want `not released on all paths`
+	fmt.Println(ctx, stop != nil)
+	if ctx.Err() != nil {
+		return
+	}
+}
+
+// No fix: the ID is handed off on one path, so a defer could release what
+// the caller now owns.
+func handedOff(c *coord.Coordinator) resource.ID { // want handedOff:"acquires"
+	id := c.Track(1, resource.Memory) // want `not released on all paths`
+	if id.IsZero() {
+		return id
+	}
+	return resource.ID{}
+}

@@ -1,0 +1,283 @@
+package release
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// class is what a statement does with a resource held in a variable.
+type class uint8
+
+const (
+	plain   class = iota // reads it, or nothing
+	kill                 // overwrites the variable before releasing it
+	handoff              // gives it to someone else: returned, stored, sent, captured
+	release              // releases it
+)
+
+// tracked is a resource held in a local variable of one function.
+type tracked struct {
+	acq   *acquire // nil for a parameter (when computing Consumes)
+	v     *types.Var
+	err   *types.Var // the error assigned with it, if any
+	stmt  ast.Node   // where it is acquired; nil for a parameter
+	scope ast.Node   // the *ast.FuncDecl or *ast.FuncLit it belongs to
+	uses  []*ast.Ident
+	param bool // a parameter of ID type, for the Consumes fact
+}
+
+// shape of the resource: parameters are IDs.
+func (t *tracked) shape() shape {
+	if t.acq == nil {
+		return shapeID
+	}
+	return t.acq.shape
+}
+
+// funcInfo holds what the checks of one top-level function share.
+type funcInfo struct {
+	decl    *ast.FuncDecl
+	parents map[ast.Node]ast.Node
+}
+
+func newFuncInfo(decl *ast.FuncDecl) *funcInfo {
+	fi := &funcInfo{decl: decl, parents: map[ast.Node]ast.Node{}}
+	var stack []ast.Node
+	ast.Inspect(decl, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if len(stack) > 0 {
+			fi.parents[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return fi
+}
+
+// enclosingFunc returns the innermost FuncLit or FuncDecl around n.
+func (fi *funcInfo) enclosingFunc(n ast.Node) ast.Node {
+	for p := fi.parents[n]; p != nil; p = fi.parents[p] {
+		switch p.(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return p
+		}
+	}
+	return nil
+}
+
+// inLoop reports whether n is inside a for or range loop of its own
+// function.
+func (fi *funcInfo) inLoop(n ast.Node) bool {
+	for p := fi.parents[n]; p != nil; p = fi.parents[p] {
+		switch p.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+// classify returns what the node n does with t.
+func (c *checker) classify(fi *funcInfo, t *tracked, n ast.Node) class {
+	best := plain
+	for _, u := range t.uses {
+		if u.Pos() < n.Pos() || u.End() > n.End() {
+			continue
+		}
+		if k := c.classifyUse(fi, t, t.scope, u); k > best {
+			best = k
+		}
+	}
+	return best
+}
+
+// classifyUse returns what the use u of t does, seen from the function
+// scope.
+func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.Ident) class {
+	if f := fi.enclosingFunc(u); f != scope {
+		// Captured by a closure: it releases it if any of its uses does.
+		lit := f
+		for p := fi.enclosingFunc(lit); p != scope && p != nil; p = fi.enclosingFunc(p) {
+			lit = p
+		}
+		for _, w := range t.uses {
+			if w.Pos() >= lit.Pos() && w.End() <= lit.End() && fi.enclosingFunc(w) == lit {
+				if c.classifyUse(fi, t, lit, w) == release {
+					return release
+				}
+			}
+		}
+		return handoff
+	}
+	parent := fi.parents[u]
+	switch p := parent.(type) {
+	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr:
+		return handoff
+	case *ast.SendStmt:
+		if p.Value == u {
+			return handoff
+		}
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			return handoff
+		}
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == u {
+				return kill
+			}
+		}
+		for i, r := range p.Rhs {
+			if r == u && (len(p.Lhs) != len(p.Rhs) || !isBlank(p.Lhs[i])) {
+				return handoff
+			}
+		}
+	case *ast.ValueSpec:
+		for _, v := range p.Values {
+			if v == u {
+				return handoff
+			}
+		}
+	case *ast.SelectorExpr:
+		// u.Method(): the release method of a value, or a read.
+		if t.shape() == shapeMethod && p.X == u && p.Sel.Name == t.acq.release {
+			if call, ok := fi.parents[p].(*ast.CallExpr); ok && call.Fun == p {
+				return release
+			}
+		}
+	case *ast.CallExpr:
+		if p.Fun == u {
+			if t.shape() == shapeFunc {
+				return release
+			}
+			return plain
+		}
+		for i, arg := range p.Args {
+			if arg == u {
+				return c.classifyArg(t, p, i)
+			}
+		}
+	}
+	return plain
+}
+
+// classifyArg returns what passing t as argument i of call does.
+func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
+	info := c.pass.TypesInfo
+	callee := typeutil.Callee(info, call)
+	if b, ok := callee.(*types.Builtin); ok {
+		if b.Name() == "append" && i > 0 {
+			return handoff
+		}
+		return plain
+	}
+	fn, _ := callee.(*types.Func)
+	if fn == nil {
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			return handoff // a conversion keeps the value
+		}
+		return handoff // a function value: unknown
+	}
+	fn = fn.Origin()
+	if c.isRelease(t, call, fn, i) {
+		return release
+	}
+	var fact Consumes
+	if c.pass.ImportObjectFact(fn, &fact) && fact.has(i) {
+		return release
+	}
+	sig := fn.Type().(*types.Signature)
+	if isInterfaceMethod(fn) {
+		return handoff // implementation unknown
+	}
+	param := paramType(sig, i)
+	if param == nil {
+		return handoff
+	}
+	if iface, ok := param.Underlying().(*types.Interface); ok {
+		if t.shape() == shapeMethod {
+			// Passed as an interface that can release it (io.Closer): taken
+			// over; as one that cannot (io.Reader): only read.
+			if hasMethod(iface, t.acq.release) {
+				return handoff
+			}
+			return plain
+		}
+		if fn.Pkg() != nil && readOnlyPackages[fn.Pkg().Path()] {
+			return plain
+		}
+		return handoff
+	}
+	// A parameter of the resource's own type: the callee was analyzed, and
+	// a fact would say if it took the resource over.
+	return plain
+}
+
+// isRelease reports whether calling fn with t as argument i releases it.
+func (c *checker) isRelease(t *tracked, call *ast.CallExpr, fn *types.Func, i int) bool {
+	if t.shape() != shapeID || i != 0 {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil {
+		return false
+	}
+	if t.acq == nil || t.acq.runtime {
+		return fn.Name() == "Release" && (isNamed(sig.Recv().Type(), coordPath, "Coordinator") || isNamed(sig.Recv().Type(), coordPath, "Workers"))
+	}
+	if fn.Name() != t.acq.release {
+		return false
+	}
+	if !t.acq.sameRecv {
+		return true
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && types.ExprString(sel.X) == types.ExprString(t.acq.recv)
+}
+
+// readOnlyPackages only read the values given to them as interfaces
+// (printing, logging, errors, test output).
+var readOnlyPackages = map[string]bool{
+	"fmt": true, "log": true, "log/slog": true, "errors": true, "testing": true,
+	"strings": true, "strconv": true,
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+func hasMethod(iface *types.Interface, name string) bool {
+	for i := range iface.NumMethods() {
+		if iface.Method(i).Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// paramType returns the type of parameter i, the element type for
+// variadic ones.
+func paramType(sig *types.Signature, i int) types.Type {
+	params := sig.Params()
+	if sig.Variadic() && i >= params.Len()-1 {
+		return params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+	}
+	if i >= params.Len() {
+		return nil
+	}
+	return params.At(i).Type()
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
