@@ -243,10 +243,15 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 		return
 	}
 	v := c.localVar(target)
-	if v == nil {
-		return // stored in a field, an element or a global: handed off
+	if v == nil || v.Pos() < scope.Pos() || v.Pos() >= scope.End() {
+		// Stored in a field, an element, a global or a variable of an
+		// enclosing function: handed off.
+		return
 	}
-	t := &tracked{acq: a, v: v, stmt: stmt, scope: scope}
+	if isMain(c.pass.Pkg, scope) {
+		return // returning from main ends the program
+	}
+	t := &tracked{acq: a, v: v, stmt: stmt, scope: scope, namedResult: isNamedResult(c.pass.TypesInfo, scope, v)}
 	for i, l := range lhs {
 		if i == a.result {
 			continue
@@ -277,6 +282,34 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	c.pass.Report(d)
+}
+
+// isMain reports whether scope is the function main of package main.
+func isMain(pkg *types.Package, scope ast.Node) bool {
+	fd, ok := scope.(*ast.FuncDecl)
+	return ok && pkg.Name() == "main" && fd.Recv == nil && fd.Name.Name == "main"
+}
+
+// isNamedResult reports whether v is a named result of the function scope.
+func isNamedResult(info *types.Info, scope ast.Node, v *types.Var) bool {
+	var ft *ast.FuncType
+	switch f := scope.(type) {
+	case *ast.FuncDecl:
+		ft = f.Type
+	case *ast.FuncLit:
+		ft = f.Type
+	}
+	if ft == nil || ft.Results == nil {
+		return false
+	}
+	for _, field := range ft.Results.List {
+		for _, name := range field.Names {
+			if info.Defs[name] == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deferFix inserts "defer <release>" after the acquisition, or after the

@@ -6,7 +6,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // leak is a path out of a function on which a resource is not released.
@@ -59,13 +58,20 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			}
 		}
 		if len(b.Succs) == 0 {
-			if ret := b.Return(); ret != nil && ret.Pos() < body.Rbrace {
-				return &leak{at: ret, end: ret.Pos(), kind: "return"}
+			// go/cfg ends every path that leaves the function with a
+			// return (a synthesized one at the closing brace); a block
+			// without one ends a path that never leaves: panic, os.Exit,
+			// log.Fatal, a select that blocks forever.
+			ret := b.Return()
+			switch {
+			case ret == nil:
+				return nil
+			case ret.Pos() >= body.Rbrace:
+				return &leak{end: body.Rbrace, kind: "end"}
+			case len(ret.Results) == 0 && t.namedResult:
+				return nil // a naked return hands off the named results
 			}
-			if len(b.Nodes) > 0 && c.noReturn(b.Nodes[len(b.Nodes)-1]) {
-				return nil // panic, os.Exit, log.Fatal...
-			}
-			return &leak{end: body.Rbrace, kind: "end"}
+			return &leak{at: ret, end: ret.Pos(), kind: "return"}
 		}
 		succs := b.Succs
 		if firstCond && len(succs) == 2 && len(b.Nodes) > 0 {
@@ -77,7 +83,7 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			firstCond = false
 		}
 		for _, s := range succs {
-			if seen[s] {
+			if seen[s] || !s.Live {
 				continue
 			}
 			seen[s] = true
@@ -173,23 +179,4 @@ func errorBranch(info *types.Info, err *types.Var, cond ast.Node) int {
 		return 0
 	}
 	return 1
-}
-
-// noReturn reports whether n is a call that never returns.
-func (c *checker) noReturn(n ast.Node) bool {
-	es, ok := n.(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	switch fn := typeutil.Callee(c.pass.TypesInfo, call).(type) {
-	case *types.Builtin:
-		return fn.Name() == "panic"
-	case *types.Func:
-		return c.cfgs.NoReturn(fn)
-	}
-	return false
 }

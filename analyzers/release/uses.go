@@ -27,6 +27,9 @@ type tracked struct {
 	scope ast.Node   // the *ast.FuncDecl or *ast.FuncLit it belongs to
 	uses  []*ast.Ident
 	param bool // a parameter of ID type, for the Consumes fact
+	// namedResult: it is a named result of its function, which a naked
+	// return hands off.
+	namedResult bool
 }
 
 // shape of the resource: parameters are IDs.
