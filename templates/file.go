@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
-	"golang.org/x/tools/imports"
 
 	"github.com/rescoord/rescoord/internal/spec"
 )
@@ -41,17 +40,48 @@ func Render(f *spec.File, pkg *types.Package) ([]byte, error) {
 	if err := out.Render(&buf); err != nil {
 		return nil, fmt.Errorf("render %s: %w", f.Output, err)
 	}
-	// Standard library imports apart from the others, as goimports does.
-	src, err := imports.Process(f.Output, buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
-	if err != nil {
-		return nil, fmt.Errorf("format %s: %w", f.Output, err)
-	}
+	src := groupImports(buf.Bytes())
 	if f.Build != "" {
 		// After the header line, in a paragraph of its own.
 		header := len(spec.Header) + 1
 		src = append(src[:header:header], append([]byte("\n"+f.Build+"\n"), src[header:]...)...)
 	}
 	return src, nil
+}
+
+// groupImports puts the standard library's imports in a group of their own,
+// before the others, as goimports does. jennifer writes one sorted block,
+// already formatted, so regrouping its lines keeps the file gofmt-clean.
+func groupImports(src []byte) []byte {
+	const open = "\nimport (\n"
+	start := bytes.Index(src, []byte(open))
+	if start < 0 {
+		return src
+	}
+	body := start + len(open)
+	end := bytes.Index(src[body:], []byte("\n)\n"))
+	if end < 0 {
+		return src
+	}
+	var std, other [][]byte
+	for _, line := range bytes.Split(src[body:body+end], []byte("\n")) {
+		path := line[bytes.IndexByte(line, '"')+1:]
+		if first, _, _ := bytes.Cut(path, []byte("/")); bytes.ContainsRune(first, '.') {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	var out bytes.Buffer
+	out.Write(src[:body])
+	out.Write(bytes.Join(std, []byte("\n")))
+	out.WriteString("\n\n")
+	out.Write(bytes.Join(other, []byte("\n")))
+	out.Write(src[body+end:])
+	return out.Bytes()
 }
 
 // doc writes a comment of one or more lines as consecutive // lines

@@ -162,11 +162,22 @@ func (g *generator) load(ctx context.Context, cands []candidate) ([]*packages.Pa
 	return packages.Load(cfg, patterns...)
 }
 
-// parseFile parses a Go file for go/packages; a file rescoordgen wrote
-// keeps only its package clause and header.
+// parseFile parses a Go file for go/packages. A file rescoordgen wrote
+// keeps only its package clause and header. Other files lose their
+// function bodies: the directives, the types and the signatures are all
+// rescoordgen reads, and type-checking bodies would cost most of the load.
+// (Imports only bodies used then look unused: type errors do not matter.)
 func parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 	if spec.IsOutputName(filename) && spec.IsGeneratedSource(src) {
 		return parser.ParseFile(fset, filename, src, parser.PackageClauseOnly|parser.ParseComments)
 	}
-	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	f, err := parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	if f != nil {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				fd.Body = nil
+			}
+		}
+	}
+	return f, err
 }

@@ -6,12 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"go/types"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 
@@ -78,23 +83,21 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 		for _, e := range serrs {
 			addErr(e)
 		}
+		var todo []*spec.File
 		for _, f := range files {
-			if outputs[f.Output] {
-				continue // the same file, seen again in a test variant
+			if !outputs[f.Output] { // not seen in another variant of the package
+				outputs[f.Output] = true
+				todo = append(todo, f)
 			}
-			outputs[f.Output] = true
-			src, err := templates.Render(f, pkg.Types)
-			if err != nil {
-				addErr(spec.Error{Msg: err.Error()})
-				continue
-			}
-			old, err := readOurs(f.Output)
-			if err != nil {
-				addErr(spec.Error{Msg: err.Error()})
-				continue
-			}
-			if !bytes.Equal(old, src) {
-				p.changes = append(p.changes, change{path: f.Output, old: old, new: src})
+		}
+		// Rendering and reading one file is independent of the others.
+		results := make([]rendered, len(todo))
+		parallel(len(todo), func(i int) { results[i] = render(todo[i], pkg.Types) })
+		for _, r := range results {
+			if r.err != nil {
+				addErr(spec.Error{Msg: r.err.Error()})
+			} else if !bytes.Equal(r.old, r.new) {
+				p.changes = append(p.changes, change{path: r.path, old: r.old, new: r.new})
 			}
 		}
 	}
@@ -115,6 +118,39 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 	}
 	slices.SortFunc(p.changes, func(a, b change) int { return strings.Compare(a.path, b.path) })
 	return p, nil
+}
+
+// rendered is one output file, rendered, with what is on disk.
+type rendered struct {
+	path     string
+	old, new []byte
+	err      error
+}
+
+func render(f *spec.File, pkg *types.Package) rendered {
+	r := rendered{path: f.Output}
+	if r.new, r.err = templates.Render(f, pkg); r.err == nil {
+		r.old, r.err = readOurs(f.Output)
+	}
+	return r
+}
+
+// parallel calls fn(0) ... fn(n-1) on up to GOMAXPROCS goroutines and
+// returns when all have returned.
+func parallel(n int, fn func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // loadErrors returns the errors of a package that stop rescoordgen: a
@@ -228,25 +264,32 @@ func (p *plan) diff(w io.Writer, rel func(string) string) bool {
 	return len(p.changes) > 0
 }
 
-// apply writes and removes the plan's files. Each write is atomic: a
-// temporary file in the same directory renamed over the target.
+// apply writes and removes the plan's files, concurrently: each write is
+// atomic on its own (a temporary file in the same directory renamed over
+// the target), so a failure leaves every file either old or new.
 func (p *plan) apply() error {
-	for _, c := range p.changes {
+	errs := make([]error, len(p.changes))
+	parallel(len(p.changes), func(i int) {
+		c := p.changes[i]
 		if c.new == nil {
-			if err := os.Remove(c.path); err != nil {
-				return err
-			}
-			continue
+			errs[i] = os.Remove(c.path)
+		} else {
+			errs[i] = writeAtomic(c.path, c.new)
 		}
-		if err := writeAtomic(c.path, c.new); err != nil {
-			return err
-		}
-	}
-	return nil
+	})
+	return errors.Join(errs...)
 }
 
 func writeAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".rescoordgen-*.tmp")
+	dir, base := filepath.Split(path)
+	var tmp *os.File
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%08x.tmp", base, rand.Uint32()))
+		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -256,10 +299,6 @@ func writeAtomic(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		return err
 	}
