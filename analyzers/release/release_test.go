@@ -12,11 +12,11 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	if err := release.Analyzer.Flags.Set("rules",
-		"func context.WithCancel#1; method os.Open Close; id (*example.com/fixture/pool.Pool).Acquire Release"); err != nil {
+		"func context.WithCancel#1; method os.Open Close; id (*example.com/fixture/pool.Pool).Acquire Release; method (example.com/fixture/tracer.Tracer).Start#1 End"); err != nil {
 		t.Fatal(err)
 	}
 	dir := fixtureModule(t, "testdata/src")
-	analysistest.Run(t, dir, release.Analyzer, "./a", "./b", "./rules", "./pool", "./owners")
+	analysistest.Run(t, dir, release.Analyzer, "./a", "./b", "./rules", "./pool", "./owners", "./tracer")
 	analysistest.RunWithSuggestedFixes(t, dir, release.Analyzer, "./fix")
 }
 
