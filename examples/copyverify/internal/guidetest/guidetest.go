@@ -1,0 +1,99 @@
+// Package guidetest holds what the example's tests share to run the
+// original guide's checks ("Testing Your Implementation"): a leak-checked
+// resource service whose log can be searched for the guide's good and bad
+// signs, and a way to wait for something to happen.
+package guidetest
+
+import (
+	"bytes"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rescoord/rescoord/runtime/resource"
+	"github.com/rescoord/rescoord/runtime/restest"
+)
+
+// The guide's signs, as the runtime logs them.
+const (
+	Tracked   = "worker tracked with ID"
+	Released  = "released resource"
+	Finished  = "finished after"
+	Collected = "collected with" // the bad sign: "component X collected with N active resources"
+)
+
+// Log is the captured log of a service.
+type Log struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+	t   testing.TB
+	end bool
+}
+
+// Write keeps p and sends it to the test's log (seen with go test -v).
+func (l *Log) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.buf.Write(p)
+	if !l.end {
+		l.t.Log(strings.TrimSuffix(string(p), "\n"))
+	}
+	return len(p), nil
+}
+
+// String returns everything logged so far.
+func (l *Log) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// Count returns how many records contain s.
+func (l *Log) Count(s string) int {
+	n := 0
+	for _, line := range strings.Split(l.String(), "\n") {
+		if strings.Contains(line, s) {
+			n++
+		}
+	}
+	return n
+}
+
+// Service returns a restest service for t (it fails the test if anything
+// is still tracked or running when the test ends) that logs everything,
+// debug records included, into the returned Log as well as the test's log.
+func Service(t testing.TB) (*resource.Manager, *Log) {
+	t.Helper()
+	l := &Log{t: t}
+	t.Cleanup(func() { // runs after restest's check, which is registered later
+		l.mu.Lock()
+		l.end = true
+		l.mu.Unlock()
+	})
+	h := slog.NewTextHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug})
+	return restest.NewService(t, resource.WithLogger(slog.New(h))), l
+}
+
+// Eventually waits up to 10 seconds for cond to hold and fails the test
+// with what if it does not.
+func Eventually(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// NoLeaks fails the test if svc still holds any resource or runs any
+// worker, listing them.
+func NoLeaks(t testing.TB, svc resource.Service) {
+	t.Helper()
+	for _, l := range restest.Leaks(svc) {
+		t.Errorf("leaked: %s", l)
+	}
+}
