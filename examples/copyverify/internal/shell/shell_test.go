@@ -1,0 +1,141 @@
+package shell_test
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/rescoord/rescoord/examples/copyverify/internal/guidetest"
+	"github.com/rescoord/rescoord/examples/copyverify/internal/shell"
+	"github.com/rescoord/rescoord/runtime/controller"
+	"github.com/rescoord/rescoord/runtime/resource"
+	"github.com/rescoord/rescoord/runtime/restest"
+)
+
+func folders(t *testing.T) (src, pics string) {
+	t.Helper()
+	src, pics = t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(src, "big"), make([]byte, 1<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(pics, "p.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, image.NewGray(image.Rect(0, 0, 300, 200))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pics, "n.txt"), []byte("note"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return src, pics
+}
+
+// live returns svc's live resources by kind.
+func live(svc resource.Service) map[resource.Kind]int {
+	m := map[resource.Kind]int{}
+	for _, r := range restest.Leaks(svc) {
+		m[r.Kind]++
+	}
+	return m
+}
+
+// The guide's check 4: closing the app leaves every component cleaned up
+// and no warning, even with a copy running and previews held.
+func TestCloseWindow(t *testing.T) {
+	svc, log := guidetest.Service(t)
+	src, pics := folders(t)
+	a := test.NewTempApp(t)
+	s := shell.New(a, svc, shell.Options{
+		Src: src, Dst: t.TempDir(), Browse: pics,
+		RateLimit: 64 << 10, // 32 s: still running when the window closes
+		Start:     true,
+	})
+	s.Window().Show()
+
+	if n := len(s.Tabs().Items); n != 2 || s.Tabs().Items[0].Text != "CopyVerify" || s.Tabs().Items[1].Text != "Browser" {
+		t.Fatalf("tabs: %d", n)
+	}
+	comps := svc.Components()
+	if len(comps) != 2 || !strings.HasPrefix(comps[0].ID, "CopyVerify_") || !strings.HasPrefix(comps[1].ID, "Browser_") ||
+		comps[0].Type != "controller" || comps[1].Type != "controller" {
+		t.Fatalf("components: %+v", comps)
+	}
+	guidetest.Eventually(t, "the copy runs and the previews are made", func() bool {
+		k := live(svc)
+		return k[resource.Worker] == 1 && k[resource.Thumbnail] == 1 && k[resource.Memory] == 1
+	})
+	before := restest.Leaks(svc)
+
+	s.Window().Close()
+
+	guidetest.NoLeaks(t, svc)
+	if comps := svc.Components(); len(comps) != 0 {
+		t.Errorf("components left after closing: %+v", comps)
+	}
+	for _, r := range before {
+		if log.Count(guidetest.Released+" "+r.ID.String()) != 1 {
+			t.Errorf("%s was not released", r)
+		}
+	}
+	if err := s.Close(); err != nil { // again, as main does after the app quits
+		t.Errorf("second Close: %v", err)
+	}
+	// The controllers and tabs are garbage now: give the collector's
+	// safety net its chance to complain.
+	s = nil
+	for range 3 {
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := log.Count(guidetest.Collected); n != 0 {
+		t.Errorf("%d components collected with active resources:\n%s", n, log)
+	}
+	if strings.Contains(log.String(), "level=WARN") || strings.Contains(log.String(), "level=ERROR") {
+		t.Errorf("warnings logged:\n%s", log)
+	}
+}
+
+// The check above would see the bad sign: a controller dropped with a live
+// resource is reported by the collector.
+func TestCollectedWarningIsSeen(t *testing.T) {
+	svc, log := guidetest.Service(t)
+	func() {
+		c := &struct{ controller.Base }{}
+		c.Init(c, controller.Plain, controller.WithService(svc))
+		c.Resources().Track("leaked", resource.Memory)
+	}()
+	deadline := time.Now().Add(5 * time.Second)
+	for log.Count(guidetest.Collected) == 0 && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if log.Count(guidetest.Collected) != 1 {
+		t.Fatalf("no %q warning:\n%s", guidetest.Collected, log)
+	}
+}
+
+// Closing with nothing running is clean too.
+func TestCloseIdle(t *testing.T) {
+	svc, log := guidetest.Service(t)
+	s := shell.New(test.NewTempApp(t), svc, shell.Options{Tab: "browse"})
+	if s.Tabs().SelectedIndex() != 1 {
+		t.Error("the Browser tab is not shown first")
+	}
+	s.Window().Close()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	guidetest.NoLeaks(t, svc)
+	if len(svc.Components()) != 0 || log.Count(guidetest.Collected) != 0 {
+		t.Errorf("after closing: %+v\n%s", svc.Components(), log)
+	}
+}
