@@ -49,4 +49,7 @@ require (
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
 
-tool github.com/rescoord/rescoord/cmd/rescoordgen
+tool (
+	github.com/rescoord/rescoord/cmd/rescoordgen
+	github.com/rescoord/rescoord/cmd/reslint
+)

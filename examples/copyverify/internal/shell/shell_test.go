@@ -10,10 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/rescoord/rescoord/examples/copyverify/internal/guidetest"
 	"github.com/rescoord/rescoord/examples/copyverify/internal/shell"
+	"github.com/rescoord/rescoord/examples/copyverify/internal/uitest"
 	"github.com/rescoord/rescoord/runtime/controller"
 	"github.com/rescoord/rescoord/runtime/resource"
 	"github.com/rescoord/rescoord/runtime/restest"
@@ -53,13 +52,17 @@ func live(svc resource.Service) map[resource.Kind]int {
 func TestCloseWindow(t *testing.T) {
 	svc, log := guidetest.Service(t)
 	src, pics := folders(t)
-	a := test.NewTempApp(t)
-	s := shell.New(a, svc, shell.Options{
+	ui := uitest.NewApp(t)
+	o := shell.Options{
 		Src: src, Dst: t.TempDir(), Browse: pics,
 		RateLimit: 64 << 10, // 32 s: still running when the window closes
 		Start:     true,
+	}
+	var s *shell.Shell
+	ui.Do(func() {
+		s = shell.New(ui, svc, o)
+		s.Window().Show()
 	})
-	s.Window().Show()
 
 	if n := len(s.Tabs().Items); n != 2 || s.Tabs().Items[0].Text != "CopyVerify" || s.Tabs().Items[1].Text != "Browser" {
 		t.Fatalf("tabs: %d", n)
@@ -75,7 +78,7 @@ func TestCloseWindow(t *testing.T) {
 	})
 	before := restest.Leaks(svc)
 
-	s.Window().Close()
+	ui.Do(s.Window().Close)
 
 	guidetest.NoLeaks(t, svc)
 	if comps := svc.Components(); len(comps) != 0 {
@@ -126,11 +129,17 @@ func TestCollectedWarningIsSeen(t *testing.T) {
 // Closing with nothing running is clean too.
 func TestCloseIdle(t *testing.T) {
 	svc, log := guidetest.Service(t)
-	s := shell.New(test.NewTempApp(t), svc, shell.Options{Tab: "browse"})
-	if s.Tabs().SelectedIndex() != 1 {
+	ui := uitest.NewApp(t)
+	var s *shell.Shell
+	selected := 0
+	ui.Do(func() {
+		s = shell.New(ui, svc, shell.Options{Tab: "browse"})
+		selected = s.Tabs().SelectedIndex()
+	})
+	if selected != 1 {
 		t.Error("the Browser tab is not shown first")
 	}
-	s.Window().Close()
+	ui.Do(s.Window().Close)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -9,18 +9,21 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rescoord/rescoord/examples/copyverify/internal/copyverify"
 	"github.com/rescoord/rescoord/examples/copyverify/internal/guidetest"
 	"github.com/rescoord/rescoord/examples/copyverify/internal/tabs"
+	"github.com/rescoord/rescoord/examples/copyverify/internal/uitest"
 	"github.com/rescoord/rescoord/runtime/controller"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
 // copyTab is a CopyVerify tab in a test window, with its widgets.
 type copyTab struct {
+	ui            *uitest.App
 	tab           *tabs.CopyVerify
 	ctrl          *copyverify.Controller
 	svc           *resource.Manager
@@ -36,23 +39,36 @@ func newCopyTab(t *testing.T) *copyTab {
 	svc, log := guidetest.Service(t)
 	ctrl := copyverify.NewController(controller.WithService(svc))
 	ct := &copyTab{ctrl: ctrl, svc: svc, log: log}
-	w := show(t, widget.NewLabel(""))
-	ct.tab = tabs.NewCopyVerify(ctrl, w)
-	w.SetContent(ct.tab.Content())
+	ct.ui = show(t, func(w fyne.Window) fyne.CanvasObject {
+		ct.tab = tabs.NewCopyVerify(ctrl, w)
+		return ct.tab.Content()
+	})
 	t.Cleanup(func() {
-		if err := ct.tab.Cleanup(); err != nil {
+		var err error
+		ct.ui.Do(func() { err = ct.tab.Cleanup() })
+		if err != nil {
 			t.Errorf("tab Cleanup: %v", err)
 		}
 	})
 	root := ct.tab.Content()
-	ct.src = entry(t, root, "Folder to copy")
-	ct.dst = entry(t, root, "Folder to copy into")
-	ct.start = button(t, root, "Start")
-	ct.cancel = button(t, root, "Cancel")
-	ct.bar = find[*widget.ProgressBar](t, root, "progress bar", nil)
-	ct.list = find[*widget.List](t, root, "result list", nil)
+	ct.src = entry(t, ct.ui, root, "Folder to copy")
+	ct.dst = entry(t, ct.ui, root, "Folder to copy into")
+	ct.start = button(t, ct.ui, root, "Start")
+	ct.cancel = button(t, ct.ui, root, "Cancel")
+	ct.bar = find[*widget.ProgressBar](t, ct.ui, root, "progress bar", nil)
+	ct.list = find[*widget.List](t, ct.ui, root, "result list", nil)
 	return ct
 }
+
+// folders types the folders into the tab's fields.
+func (ct *copyTab) folders(src, dst string) {
+	ct.ui.Do(func() {
+		test.Type(ct.src, src)
+		test.Type(ct.dst, dst)
+	})
+}
+
+func (ct *copyTab) tap(b *widget.Button) { ct.ui.Do(func() { test.Tap(b) }) }
 
 // ended reports whether the controller's run is over and its worker
 // released.
@@ -61,7 +77,21 @@ func (ct *copyTab) ended() bool {
 		len(ct.ctrl.Workers().ActiveWorkers()) == 0
 }
 
-func (ct *copyTab) status() string { return labels(ct.tab.Content()) }
+// view is what the tab shows.
+type view struct {
+	labels        string
+	rows          []string
+	progress      float64
+	start, cancel bool // enabled
+}
+
+func (ct *copyTab) view() view {
+	var v view
+	ct.ui.Do(func() {
+		v = view{labels(ct.tab.Content()), listRows(ct.list), ct.bar.Value, !ct.start.Disabled(), !ct.cancel.Disabled()}
+	})
+	return v
+}
 
 func hexSum(s string) string {
 	h := sha256.Sum256([]byte(s))
@@ -75,12 +105,11 @@ func TestCopyVerifyTabCopies(t *testing.T) {
 	src, dst := t.TempDir(), filepath.Join(t.TempDir(), "out")
 	writeTree(t, src, files)
 	ct := newCopyTab(t)
-	if ct.cancel.Disabled() == false || ct.start.Disabled() {
+	if v := ct.view(); !v.start || v.cancel {
 		t.Fatal("a new tab should offer Start, not Cancel")
 	}
-	test.Type(ct.src, src)
-	test.Type(ct.dst, dst)
-	test.Tap(ct.start)
+	ct.folders(src, dst)
+	ct.tap(ct.start)
 
 	guidetest.Eventually(t, "the run ends and its worker is released", ct.ended)
 	if n := ct.log.Count(guidetest.Tracked); n != 1 {
@@ -91,14 +120,14 @@ func TestCopyVerifyTabCopies(t *testing.T) {
 	}
 	guidetest.NoLeaks(t, ct.svc)
 
-	if ct.bar.Value != 1 {
-		t.Errorf("progress bar at %v, want 1", ct.bar.Value)
+	v := ct.view()
+	if v.progress != 1 {
+		t.Errorf("progress bar at %v, want 1", v.progress)
 	}
-	rows := ct.list.Length()
-	if rows != len(files) {
-		t.Fatalf("%d result rows, want %d", rows, len(files))
+	if len(v.rows) != len(files) {
+		t.Fatalf("%d result rows, want %d", len(v.rows), len(files))
 	}
-	text := strings.Join(listRows(ct.list), "\n")
+	text := strings.Join(v.rows, "\n")
 	for name, data := range files {
 		if !strings.Contains(text, name+" — ") || !strings.Contains(text, "sha256 "+hexSum(data)) {
 			t.Errorf("results lack %s with its checksum:\n%s", name, text)
@@ -108,10 +137,10 @@ func TestCopyVerifyTabCopies(t *testing.T) {
 			t.Errorf("copy of %s: %v", name, err)
 		}
 	}
-	if s := ct.status(); !strings.Contains(s, "3 verified") {
-		t.Errorf("status does not report the run:\n%s", s)
+	if !strings.Contains(v.labels, "3 verified") {
+		t.Errorf("status does not report the run:\n%s", v.labels)
 	}
-	if ct.start.Disabled() || !ct.cancel.Disabled() {
+	if !v.start || v.cancel {
 		t.Error("after the run, Start should be on and Cancel off")
 	}
 }
@@ -123,21 +152,20 @@ func TestCopyVerifyTabCancel(t *testing.T) {
 	writeTree(t, src, map[string]string{"big": strings.Repeat("x", 2<<20)})
 	ct := newCopyTab(t)
 	ct.ctrl.SetRateLimit(256 << 10) // 16 s without cancel
-	test.Type(ct.src, src)
-	test.Type(ct.dst, t.TempDir())
-	test.Tap(ct.start)
+	ct.folders(src, t.TempDir())
+	ct.tap(ct.start)
 
 	live := ct.ctrl.Workers().Live()
 	if len(live) != 1 || live[0].Kind != resource.Worker || !ct.ctrl.CopyVerifyRunning() {
 		t.Fatalf("after Start: live %v", live)
 	}
-	if !ct.start.Disabled() || ct.cancel.Disabled() {
+	if v := ct.view(); v.start || !v.cancel {
 		t.Error("while running, Start should be off and Cancel on")
 	}
-	time.Sleep(200 * time.Millisecond) // well into the file
+	guidetest.Eventually(t, "the progress bar moves", func() bool { return ct.view().progress > 0 })
 
 	tapped := time.Now()
-	test.Tap(ct.cancel)
+	ct.tap(ct.cancel)
 	if ct.ctrl.CopyVerifyRunning() || len(ct.ctrl.Workers().Live()) != 0 {
 		t.Error("the run is still tracked after Cancel")
 	}
@@ -149,14 +177,15 @@ func TestCopyVerifyTabCancel(t *testing.T) {
 		t.Errorf("%d resources released, want 1:\n%s", n, ct.log)
 	}
 	guidetest.NoLeaks(t, ct.svc)
-	if s := ct.status(); !strings.Contains(s, "Cancelled") {
-		t.Errorf("status does not say cancelled:\n%s", s)
+	v := ct.view()
+	if !strings.Contains(v.labels, "Cancelled") {
+		t.Errorf("status does not say cancelled:\n%s", v.labels)
 	}
-	if ct.start.Disabled() || !ct.cancel.Disabled() {
+	if !v.start || v.cancel {
 		t.Error("after Cancel, Start should be on and Cancel off")
 	}
-	if v := ct.bar.Value; v <= 0 || v >= 1 {
-		t.Errorf("progress bar at %v after cancelling in the middle", v)
+	if v.progress <= 0 || v.progress >= 1 {
+		t.Errorf("progress bar at %v after cancelling in the middle", v.progress)
 	}
 }
 
@@ -170,18 +199,18 @@ func TestCopyVerifyTabErrors(t *testing.T) {
 	// The copy of sub/x fails even for root: its folder cannot be made.
 	writeTree(t, dst, map[string]string{"sub": "a file, not a folder"})
 	ct := newCopyTab(t)
-	test.Type(ct.src, src)
-	test.Type(ct.dst, dst)
-	test.Tap(ct.start)
+	ct.folders(src, dst)
+	ct.tap(ct.start)
 	guidetest.Eventually(t, "the run ends", ct.ended)
 
-	rows := strings.Join(listRows(ct.list), "\n")
+	v := ct.view()
+	rows := strings.Join(v.rows, "\n")
 	for _, want := range []string{"good — 1 B — sha256 ", "sub/x — failed: ", "not a directory", "link — skipped: not a regular file"} {
 		if !strings.Contains(rows, want) {
 			t.Errorf("results lack %q:\n%s", want, rows)
 		}
 	}
-	if s := ct.status(); !strings.Contains(s, "1 verified") || !strings.Contains(s, "1 failed") || !strings.Contains(s, "1 skipped") {
+	if s := v.labels; !strings.Contains(s, "1 verified") || !strings.Contains(s, "1 failed") || !strings.Contains(s, "1 skipped") {
 		t.Errorf("status:\n%s", s)
 	}
 }
@@ -189,14 +218,14 @@ func TestCopyVerifyTabErrors(t *testing.T) {
 // A run that cannot start says why.
 func TestCopyVerifyTabBadFolders(t *testing.T) {
 	ct := newCopyTab(t)
-	test.Type(ct.src, filepath.Join(t.TempDir(), "missing"))
-	test.Type(ct.dst, t.TempDir())
-	test.Tap(ct.start)
+	ct.folders(filepath.Join(t.TempDir(), "missing"), t.TempDir())
+	ct.tap(ct.start)
 	guidetest.Eventually(t, "the run ends", ct.ended)
-	if s := ct.status(); !strings.Contains(s, "Stopped: ") || !strings.Contains(s, "no such file") {
-		t.Errorf("status:\n%s", s)
+	v := ct.view()
+	if !strings.Contains(v.labels, "Stopped: ") || !strings.Contains(v.labels, "no such file") {
+		t.Errorf("status:\n%s", v.labels)
 	}
-	if ct.start.Disabled() {
+	if !v.start {
 		t.Error("Start is off after a failed run")
 	}
 }
@@ -208,12 +237,17 @@ func TestCopyVerifyTabCleanup(t *testing.T) {
 	writeTree(t, src, map[string]string{"big": strings.Repeat("x", 1<<20)})
 	ct := newCopyTab(t)
 	ct.ctrl.SetRateLimit(64 << 10)
-	ct.tab.SetFolders(src, t.TempDir())
-	ct.tab.Start()
+	dst := t.TempDir()
+	ct.ui.Do(func() {
+		ct.tab.SetFolders(src, dst)
+		ct.tab.Start()
+	})
 	if len(ct.ctrl.Workers().ActiveWorkers()) != 1 {
 		t.Fatal("not running")
 	}
-	if err := ct.tab.Cleanup(); err != nil {
+	var err error
+	ct.ui.Do(func() { err = ct.tab.Cleanup() })
+	if err != nil {
 		t.Fatal(err)
 	}
 	if !ct.ended() {

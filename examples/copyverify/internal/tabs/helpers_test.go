@@ -9,52 +9,61 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/rescoord/rescoord/examples/copyverify/internal/uitest"
 )
 
-// The tests drive the tabs as a user would, through Fyne's headless test
+// The tests drive the tabs as a user would, with Fyne's headless test
 // driver: they find the widgets in the laid-out tree by their text, type
-// into entries and tap buttons.
-//
-// The test driver runs fyne.Do at once on the calling goroutine, so a
-// controller's events update the widgets from the controller's goroutine;
-// the tests read the widgets only once the run they look at has ended (the
-// controller's state is the synchronisation point).
+// into entries and tap buttons. Everything that touches a widget runs on
+// the test app's UI goroutine (ui.Do), where the controllers' events run
+// too, as with the real driver.
 
-// show puts content in a window of the test app and returns the window.
-func show(t *testing.T, content fyne.CanvasObject) fyne.Window {
+// show puts the content made by makeContent in a window of a new test app,
+// on its UI goroutine, and returns the app.
+func show(t *testing.T, makeContent func(w fyne.Window) fyne.CanvasObject) *uitest.App {
 	t.Helper()
-	test.NewTempApp(t)
-	w := test.NewWindow(content)
-	w.Resize(fyne.NewSize(900, 600))
-	t.Cleanup(w.Close)
-	return w
+	ui := uitest.NewApp(t)
+	ui.Do(func() {
+		w := test.NewWindow(widget.NewLabel(""))
+		w.SetContent(makeContent(w))
+		w.Resize(fyne.NewSize(900, 600))
+	})
+	return ui
 }
 
 // find returns the first object of type T under root for which match is
 // true, failing the test if there is none.
-func find[T fyne.CanvasObject](t *testing.T, root fyne.CanvasObject, what string, match func(T) bool) T {
+func find[T fyne.CanvasObject](t *testing.T, ui *uitest.App, root fyne.CanvasObject, what string, match func(T) bool) T {
 	t.Helper()
-	for _, o := range test.LaidOutObjects(root) {
-		if v, ok := o.(T); ok && (match == nil || match(v)) {
-			return v
+	var found T
+	ok := false
+	ui.Do(func() {
+		for _, o := range test.LaidOutObjects(root) {
+			if v, is := o.(T); is && (match == nil || match(v)) {
+				found, ok = v, true
+				return
+			}
 		}
+	})
+	if !ok {
+		t.Fatalf("no %s in the tab", what)
 	}
-	var zero T
-	t.Fatalf("no %s in the tab", what)
-	return zero
+	return found
 }
 
-func button(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+func button(t *testing.T, ui *uitest.App, root fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	return find(t, root, "button "+text, func(b *widget.Button) bool { return b.Text == text })
+	return find(t, ui, root, "button "+text, func(b *widget.Button) bool { return b.Text == text })
 }
 
-func entry(t *testing.T, root fyne.CanvasObject, placeholder string) *widget.Entry {
+func entry(t *testing.T, ui *uitest.App, root fyne.CanvasObject, placeholder string) *widget.Entry {
 	t.Helper()
-	return find(t, root, "entry "+placeholder, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
+	return find(t, ui, root, "entry "+placeholder, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
 }
 
-// labels returns the text of every label under o.
+// labels returns the text of every label under o; call it on the UI
+// goroutine.
 func labels(o fyne.CanvasObject) string {
 	var b strings.Builder
 	for _, o := range test.LaidOutObjects(o) {
@@ -67,7 +76,7 @@ func labels(o fyne.CanvasObject) string {
 }
 
 // listRows renders every row of l, as the list would when scrolled to it,
-// and returns the text of each.
+// and returns the text of each; call it on the UI goroutine.
 func listRows(l *widget.List) []string {
 	rows := make([]string, l.Length())
 	for i := range rows {
