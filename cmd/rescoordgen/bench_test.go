@@ -36,7 +36,7 @@ func BenchmarkGenerate200(b *testing.B) {
 	}
 	writeBenchModule(b, root, dir, 200)
 	ctx := context.Background()
-	g := &generator{dir: dir}
+	g := &generator{dir: dir, write: true}
 	generate := func() {
 		p, errs := g.plan(ctx, []string{"./tabs"})
 		if len(errs) > 0 {

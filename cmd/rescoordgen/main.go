@@ -57,7 +57,7 @@ func run(ctx context.Context, dir string, args []string, stdout, stderr io.Write
 	if *check {
 		failed = exitCheck
 	}
-	g := &generator{dir: dir, tags: *tags}
+	g := &generator{dir: dir, tags: *tags, write: !*check}
 	plan, errs := g.plan(ctx, fs.Args())
 	if len(errs) > 0 {
 		for _, e := range errs {

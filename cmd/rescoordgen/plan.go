@@ -27,9 +27,10 @@ import (
 
 // A change is one file to write (new != nil) or remove (new == nil).
 type change struct {
-	path string
-	old  []byte // nil if the file does not exist
-	new  []byte
+	path    string
+	old     []byte // nil if the file does not exist
+	new     []byte
+	written bool // already written, while planning
 }
 
 // A plan is every change one run makes.
@@ -66,6 +67,11 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 	}
 	loaded := map[string]bool{}  // source files that were type-checked
 	outputs := map[string]bool{} // files this run generates
+	type pkgFile struct {
+		file *spec.File
+		pkg  *types.Package
+	}
+	var todo []pkgFile
 	for _, pkg := range pkgs {
 		if strings.HasSuffix(pkg.ID, ".test") {
 			continue // the generated test main
@@ -83,21 +89,45 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 		for _, e := range serrs {
 			addErr(e)
 		}
-		var todo []*spec.File
 		for _, f := range files {
 			if !outputs[f.Output] { // not seen in another variant of the package
 				outputs[f.Output] = true
-				todo = append(todo, f)
+				todo = append(todo, pkgFile{f, pkg.Types})
 			}
 		}
-		// Rendering and reading one file is independent of the others.
-		results := make([]rendered, len(todo))
-		parallel(len(todo), func(i int) { results[i] = render(todo[i], pkg.Types) })
-		for _, r := range results {
-			if r.err != nil {
-				addErr(spec.Error{Msg: r.err.Error()})
-			} else if !bytes.Equal(r.old, r.new) {
-				p.changes = append(p.changes, change{path: r.path, old: r.old, new: r.new})
+	}
+	// Refuse before anything is rendered or written: a file in the way
+	// that rescoordgen did not write stops the whole run.
+	old := make([][]byte, len(todo))
+	for i, t := range todo {
+		var err error
+		if old[i], err = readOurs(t.file.Output); err != nil {
+			addErr(spec.Error{Msg: err.Error()})
+		}
+	}
+	if len(errs) == 0 {
+		// Rendering (and, when writing, writing) one file is independent
+		// of the others: overlap them.
+		results := make([]change, len(todo))
+		fail := make([]error, len(todo))
+		parallel(len(todo), func(i int) {
+			src, err := templates.Render(todo[i].file, todo[i].pkg)
+			if err != nil {
+				fail[i] = err
+				return
+			}
+			c := change{path: todo[i].file.Output, old: old[i], new: src}
+			if g.write && !bytes.Equal(c.old, c.new) {
+				fail[i] = writeAtomic(c.path, c.new)
+				c.written = fail[i] == nil
+			}
+			results[i] = c
+		})
+		for i, c := range results {
+			if fail[i] != nil {
+				addErr(spec.Error{Msg: fail[i].Error()})
+			} else if !bytes.Equal(c.old, c.new) {
+				p.changes = append(p.changes, c)
 			}
 		}
 	}
@@ -118,21 +148,6 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 	}
 	slices.SortFunc(p.changes, func(a, b change) int { return strings.Compare(a.path, b.path) })
 	return p, nil
-}
-
-// rendered is one output file, rendered, with what is on disk.
-type rendered struct {
-	path     string
-	old, new []byte
-	err      error
-}
-
-func render(f *spec.File, pkg *types.Package) rendered {
-	r := rendered{path: f.Output}
-	if r.new, r.err = templates.Render(f, pkg); r.err == nil {
-		r.old, r.err = readOurs(f.Output)
-	}
-	return r
 }
 
 // parallel calls fn(0) ... fn(n-1) on up to GOMAXPROCS goroutines and
@@ -271,9 +286,11 @@ func (p *plan) apply() error {
 	errs := make([]error, len(p.changes))
 	parallel(len(p.changes), func(i int) {
 		c := p.changes[i]
-		if c.new == nil {
+		switch {
+		case c.written:
+		case c.new == nil:
 			errs[i] = os.Remove(c.path)
-		} else {
+		default:
 			errs[i] = writeAtomic(c.path, c.new)
 		}
 	})
