@@ -1,0 +1,183 @@
+package uilayer_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/rescoord/rescoord/analyzers/internal/config"
+	"github.com/rescoord/rescoord/analyzers/internal/fixture"
+	"github.com/rescoord/rescoord/analyzers/uilayer"
+)
+
+func gopath(t *testing.T) string {
+	return fixture.GOPATH(t, filepath.Join(analysistest.TestData(), "src"))
+}
+
+func TestLegacyTab(t *testing.T) {
+	analysistest.Run(t, gopath(t), uilayer.Analyzer, "ui/legacytab")
+}
+
+func TestRules(t *testing.T) {
+	analysistest.Run(t, gopath(t), uilayer.Analyzer,
+		"ui/clean", "ui/aliases", "ui/dotimport", "ui/embedding", "ui/generics",
+		"ui/buildtags", "ui/tests", "ui/generated", "ui/directives",
+		"notui", "ctl", "example.com/app/...")
+}
+
+// setFlag sets one of the analyzer's flags for the rest of the test.
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := uilayer.Analyzer.Flags.Lookup(name)
+	if f == nil {
+		t.Fatalf("no flag -%s", name)
+	}
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(old) })
+}
+
+func TestTestsFlag(t *testing.T) {
+	setFlag(t, "tests", "true")
+	analysistest.Run(t, gopath(t), uilayer.Analyzer, "ui/testsflag")
+}
+
+func TestPatternFlag(t *testing.T) {
+	setFlag(t, "ui", "flagged/*")
+	analysistest.Run(t, gopath(t), uilayer.Analyzer, "flagged/views")
+}
+
+// collect is an analysistest.Testing that keeps what analysistest
+// reports, for tests that check results themselves.
+type collect struct{ errs []string }
+
+func (c *collect) Errorf(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Sprintf(format, args...))
+}
+
+// diagnostics runs the analyzer on the packages and returns, per package
+// path, the messages it reported (want comments are not consulted).
+func diagnostics(t *testing.T, dir string, pkgs ...string) map[string][]string {
+	t.Helper()
+	var c collect
+	out := make(map[string][]string)
+	for _, r := range analysistest.Run(&c, dir, uilayer.Analyzer, pkgs...) {
+		if r.Err != nil {
+			t.Errorf("%s: %v", r.Action.Package.PkgPath, r.Err)
+		}
+		for _, d := range r.Diagnostics {
+			out[r.Action.Package.PkgPath] = append(out[r.Action.Package.PkgPath], d.Message)
+		}
+	}
+	return out
+}
+
+func TestPatternFlagOverridesFile(t *testing.T) {
+	// The flag replaces layers.ui of example.com/app's .reslint.yaml: now
+	// the model is in the UI layer and the views are not.
+	setFlag(t, "ui", "./model")
+	got := diagnostics(t, gopath(t), "example.com/app/...")
+	if n := len(got["example.com/app/model"]); n != 3 {
+		t.Errorf("model: %d diagnostics, want 3: %q", n, got["example.com/app/model"])
+	}
+	if n := len(got["example.com/app/views/mail"]); n != 0 {
+		t.Errorf("views/mail: %d diagnostics, want 0: %q", n, got["example.com/app/views/mail"])
+	}
+}
+
+func TestConfigOff(t *testing.T) {
+	setFlag(t, "config", "off")
+	got := diagnostics(t, gopath(t), "example.com/app/...")
+	if len(got) != 0 {
+		t.Errorf("with -config=off: %q, want nothing", got)
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	// An explicit file: its relative patterns are relative to its module.
+	dir := gopath(t)
+	file := filepath.Join(dir, "src", "example.com", "app", "other.yaml")
+	if err := os.WriteFile(file, []byte("layers:\n  ui: [./model]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	setFlag(t, "config", file)
+	got := diagnostics(t, dir, "example.com/app/...")
+	if len(got["example.com/app/model"]) != 3 || len(got["example.com/app/views/mail"]) != 0 {
+		t.Errorf("with -config=%s: %q, want the model's 3 diagnostics only", file, got)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	for _, tt := range []struct{ yaml, want string }{
+		{"layers:\n  ui: [./views/**]\n  view: [x]\n", `.reslint.yaml:3: unknown layer "view" (known layers: ui, controller)`},
+		{"layers:\n  ui:\n    - ./views/...\n", `.reslint.yaml:3: layers.ui: invalid pattern "./views/...": "..." is the go command's wildcard; write "**" for any number of path elements`},
+		{"layer:\n  ui: [x]\n", `.reslint.yaml:1: unknown key "layer" (known keys: layers)`},
+	} {
+		config.Forget()
+		dir := gopath(t)
+		file := filepath.Join(dir, "src", "example.com", "app", ".reslint.yaml")
+		if err := os.WriteFile(file, []byte(tt.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var c collect
+		results := analysistest.Run(&c, dir, uilayer.Analyzer, "example.com/app/...")
+		if len(results) == 0 {
+			t.Fatalf("no results: %q", c.errs)
+		}
+		for _, r := range results {
+			if r.Err == nil || r.Err.Error() != file+tt.want[len(".reslint.yaml"):] {
+				t.Errorf("%s: error %v, want %s%s", r.Action.Package.PkgPath, r.Err, file, tt.want[len(".reslint.yaml"):])
+			}
+		}
+	}
+	config.Forget()
+}
+
+func TestPatternFlagErrors(t *testing.T) {
+	f := uilayer.Analyzer.Flags.Lookup("ui")
+	err := f.Value.Set("./ui/**,a//b")
+	if err == nil || err.Error() != `pattern "a//b": empty path element ("//" or a trailing "/")` {
+		t.Errorf("Set: %v", err)
+	}
+	f.Value.Set("")
+}
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, gopath(t), uilayer.Analyzer, "ui/fixes")
+}
+
+// TestFixesCompile builds the fixture package with every fix applied (the
+// golden files), tests included: the fixes must leave code that compiles.
+func TestFixesCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	dir := gopath(t)
+	pkg := filepath.Join(dir, "src", "ui", "fixes")
+	goldens, _ := filepath.Glob(filepath.Join(pkg, "*.go.golden"))
+	if len(goldens) == 0 {
+		t.Fatal("no golden files")
+	}
+	for _, g := range goldens {
+		data, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(strings.TrimSuffix(g, ".golden"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command("go", "vet", "ui/fixes")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("the fixed package does not build: %v\n%s", err, out)
+	}
+}
