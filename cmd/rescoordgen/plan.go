@@ -89,6 +89,9 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 		for _, e := range serrs {
 			addErr(e)
 		}
+		// Rendering needs only the specifications and the types: let the
+		// collector have the syntax trees and the type-checker's maps.
+		pkg.Syntax, pkg.TypesInfo = nil, nil
 		for _, f := range files {
 			if !outputs[f.Output] { // not seen in another variant of the package
 				outputs[f.Output] = true
