@@ -1,0 +1,5 @@
+//go:build rescoordtag
+
+package buildtags
+
+func (x *c) other() { go x.run() }

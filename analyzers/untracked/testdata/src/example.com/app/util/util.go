@@ -1,0 +1,4 @@
+// Package util is in no layer.
+package util
+
+func run() { go run() }

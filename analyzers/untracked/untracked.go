@@ -1,0 +1,149 @@
+package untracked
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/rescoord/rescoord/analyzers/internal/config"
+	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
+	"github.com/rescoord/rescoord/analyzers/internal/suite"
+)
+
+const name = "untracked"
+
+var settings = suite.NewSettings(name, config.LayerController)
+
+// Analyzer reports goroutines in controller-layer code that do not go
+// through the controller's workers. See the package documentation.
+var Analyzer = &analysis.Analyzer{
+	Name: name,
+	Doc: `report go statements in controller code that bypass Workers.Go
+
+In controller-layer packages (those with a type embedding controller.Base,
+those named by -untracked.controller or layers.controller in .reslint.yaml,
+and those marked //reslint:layer controller), a go statement starts a
+goroutine that the controller's cleanup can neither cancel nor wait for.
+Start it with Workers().Go instead.`,
+	URL: "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/untracked",
+	Run: run,
+}
+
+// check is the analysis proper, guarded against panics.
+var check = suite.Guard(analyze)
+
+func init() { settings.Register(&Analyzer.Flags) }
+
+// run is the fast path: a package outside the controller layer that cannot
+// reach runtime/controller through its imports has no controller types,
+// and costs a look at its file headers, a cached configuration lookup and
+// a remembered import walk. It stays small, so that it runs in the stack
+// the driver's goroutine starts with.
+func run(pass *analysis.Pass) (any, error) {
+	p, err := suite.PeekAt(pass, settings)
+	if err != nil {
+		return nil, err
+	}
+	if !p.InLayer && (p.Directive != "" || runtimeapi.Reaches(pass.Pkg)&runtimeapi.ReachController == 0) {
+		return nil, nil
+	}
+	return check(pass)
+}
+
+func analyze(pass *analysis.Pass) (any, error) {
+	u, err := suite.Open(pass, settings)
+	if err != nil {
+		return nil, err
+	}
+	if !u.InLayer() && !hasController(pass.Pkg) {
+		return nil, nil
+	}
+	u.ReportDirectiveProblems(true)
+	for cur := range u.Inspector().Root().Preorder((*ast.GoStmt)(nil)) {
+		stmt := cur.Node().(*ast.GoStmt)
+		if insideWorker(pass.TypesInfo, cur) {
+			continue
+		}
+		u.Report(analysis.Diagnostic{
+			Pos:     stmt.Go,
+			End:     stmt.Go + token.Pos(len("go")),
+			Message: "goroutine started outside the controller's workers: cleanup can neither cancel nor wait for it; start it with Workers().Go(name, func(ctx context.Context) error { ... }) so that it is tracked",
+		})
+	}
+	return nil, nil
+}
+
+// hasController reports whether pkg declares a type that embeds
+// controller.Base (directly or through other embedded structs, aliases
+// resolved).
+func hasController(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if runtimeapi.Embeds(tn.Type(), runtimeapi.ControllerPath, "Base") {
+			return true
+		}
+	}
+	return false
+}
+
+// insideWorker reports whether the go statement at cur already runs under
+// a tracked worker: inside a function literal given to Workers.Go or
+// Operation.Start, or in a method of a worker object (a type with the
+// coord.Worker methods Cancel() and Done() <-chan struct{}, adopted with
+// TrackWorker), which stops its goroutines when cancelled.
+func insideWorker(info *types.Info, cur inspector.Cursor) bool {
+	for enc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch fn := enc.Node().(type) {
+		case *ast.FuncLit:
+			call, ok := enc.Parent().Node().(*ast.CallExpr)
+			if !ok || call.Fun == fn {
+				continue
+			}
+			if f, ok := runtimeapi.FuncOf(typeutil.Callee(info, call)); ok && runtimeapi.StartsWorker(f) {
+				return true
+			}
+		case *ast.FuncDecl:
+			if fn.Recv == nil || len(fn.Recv.List) == 0 {
+				return false
+			}
+			return isWorker(info.TypeOf(fn.Recv.List[0].Type))
+		}
+	}
+	return false
+}
+
+// isWorker reports whether values of type t (or pointers to them) have the
+// methods of coord.Worker.
+func isWorker(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ptr := t
+	if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
+		ptr = types.NewPointer(t)
+	}
+	ms := types.NewMethodSet(ptr)
+	cancel, done := ms.Lookup(nil, "Cancel"), ms.Lookup(nil, "Done")
+	if cancel == nil || done == nil {
+		return false
+	}
+	cs, ok1 := cancel.Type().(*types.Signature)
+	ds, ok2 := done.Type().(*types.Signature)
+	if !ok1 || !ok2 || cs.Params().Len() != 0 || cs.Results().Len() != 0 || ds.Params().Len() != 0 || ds.Results().Len() != 1 {
+		return false
+	}
+	ch, ok := types.Unalias(ds.Results().At(0).Type()).(*types.Chan)
+	if !ok || ch.Dir() != types.RecvOnly {
+		return false
+	}
+	st, ok := ch.Elem().Underlying().(*types.Struct)
+	return ok && st.NumFields() == 0
+}
