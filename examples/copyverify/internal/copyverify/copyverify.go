@@ -100,7 +100,7 @@ type Summary struct {
 // Any of them may be nil.
 type Events struct {
 	Progress func(Progress) // at most every ProgressInterval, and at the end
-	Result   func(Result)   // once per file, directory or entry that failed
+	Result   func(Result)   // once per file, and per entry the scan could not read or skipped
 	Done     func(Summary)  // once, last
 }
 
