@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rescoord/rescoord/runtime/coord"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
@@ -58,14 +59,20 @@ func (o *Operation) Start(fn func(ctx context.Context) error) (resource.ID, erro
 	if !o.current.IsZero() {
 		return resource.ID{}, fmt.Errorf("start %s: %w (worker %s)", o.name, ErrBusy, o.current)
 	}
-	// The worker may finish before Go returns; it clears current only
-	// once current holds its ID, which the lock guarantees.
+	// The worker may finish before Go returns: its OnDone waits for
+	// started, so that current holds its ID before it is cleared. OnDone
+	// runs after the worker is released, so that Running is true until
+	// the run has fully ended.
 	var id resource.ID
 	started := make(chan struct{})
-	id = w.Go(o.name+" "+time.Now().Format("15:04:05"), func(ctx context.Context) error {
-		defer o.finished(started, &id)
-		return fn(ctx)
-	})
+	id = w.Go(o.name+" "+time.Now().Format("15:04:05"), fn, coord.OnDone(func(error) {
+		<-started
+		o.mu.Lock()
+		if o.current == id {
+			o.current = resource.ID{}
+		}
+		o.mu.Unlock()
+	}))
 	if id.IsZero() {
 		close(started)
 		return resource.ID{}, fmt.Errorf("start %s: %w", o.name, resource.ErrClosed)
@@ -73,16 +80,6 @@ func (o *Operation) Start(fn func(ctx context.Context) error) (resource.ID, erro
 	o.current = id
 	close(started)
 	return id, nil
-}
-
-// finished clears the current run when the worker with *id returns.
-func (o *Operation) finished(started <-chan struct{}, id *resource.ID) {
-	<-started
-	o.mu.Lock()
-	if o.current == *id {
-		o.current = resource.ID{}
-	}
-	o.mu.Unlock()
 }
 
 // Cancel cancels the current run, if any, and forgets it, so that Start
@@ -104,7 +101,8 @@ func (o *Operation) Cancel() error {
 	return err
 }
 
-// Running reports whether a run is in progress.
+// Running reports whether a run is in progress: true from Start until the
+// worker has returned and been released.
 func (o *Operation) Running() bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()

@@ -40,7 +40,7 @@ func TestOperationLifecycle(t *testing.T) {
 	close(release)
 	waitUntil(t, func() bool { return !op.Running() })
 	if len(c.Resources().Live()) != 0 {
-		t.Error("finished run still tracked")
+		t.Error("Running is false, but the run is still tracked")
 	}
 
 	// Cancel stops a run and allows a new one at once.

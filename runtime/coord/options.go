@@ -85,6 +85,7 @@ type TrackOption struct {
 	op    trackOp
 	name  string
 	fn    func() error
+	done  func(error)
 	value any
 	on    bool
 }
@@ -103,6 +104,7 @@ const (
 	opMeta
 	opCancelOnCleanup
 	opAutoRelease
+	opDone
 )
 
 // Name names the resource in logs, in [resource.Info] and in leak reports.
@@ -127,6 +129,13 @@ func CancelOnCleanup(on bool) WorkerOption { return TrackOption{op: opCancelOnCl
 // caller then owes.
 func AutoRelease(on bool) WorkerOption { return TrackOption{op: opAutoRelease, on: on} }
 
+// OnDone sets a function called once the worker has finished, with its
+// error (a *resource.PanicError if it panicked; nil for a worker object),
+// after it has been released (with AutoRelease, the default) and before
+// anything waiting for it is let go. It is how a controller learns that a
+// run has fully ended. It must not block.
+func OnDone(fn func(err error)) WorkerOption { return TrackOption{op: opDone, done: fn} }
+
 // String describes the option, for test failures and logs.
 func (o TrackOption) String() string {
 	switch o.op {
@@ -140,6 +149,8 @@ func (o TrackOption) String() string {
 		return fmt.Sprintf("CancelOnCleanup(%t)", o.on)
 	case opAutoRelease:
 		return fmt.Sprintf("AutoRelease(%t)", o.on)
+	case opDone:
+		return "OnDone(...)"
 	}
 	return "TrackOption{}"
 }

@@ -122,6 +122,10 @@ func (st *state) track(res any, kind resource.Kind, opts []TrackOption, w *worke
 			if w != nil {
 				w.autoRelease = o.on
 			}
+		case opDone:
+			if w != nil {
+				w.onDone = o.done
+			}
 		}
 	}
 	if w != nil {

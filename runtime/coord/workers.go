@@ -220,6 +220,7 @@ type worker struct {
 	listed          bool
 	cancelOnCleanup bool
 	autoRelease     bool
+	onDone          func(error)
 	finished        atomic.Bool
 }
 
@@ -262,6 +263,7 @@ func (st *state) run(ctx context.Context, w *worker, done chan struct{}, fn func
 	if w.autoRelease {
 		st.autoRelease(w)
 	}
+	st.done(w, err)
 	st.unlist(w)
 	close(done)
 }
@@ -274,6 +276,7 @@ func (st *state) watch(w *worker) {
 		w.finished.Store(true)
 		st.finished(w, nil)
 		st.autoRelease(w)
+		st.done(w, nil)
 	case <-w.released:
 	}
 	st.unlist(w)
@@ -299,6 +302,16 @@ func (st *state) finished(w *worker, err error) {
 func isPanic(err error) bool {
 	_, ok := err.(*resource.PanicError)
 	return ok
+}
+
+// done calls the worker's OnDone function, if any; a panic in it is logged.
+func (st *state) done(w *worker, err error) {
+	if w.onDone == nil {
+		return
+	}
+	if perr := resource.Catch(func() error { w.onDone(err); return nil }); perr != nil {
+		st.emit(slog.LevelError, "OnDone of worker "+w.name+" panicked", slog.String("worker", w.name), slog.Any("error", perr))
+	}
 }
 
 // autoRelease releases a finished worker that is still tracked.

@@ -317,3 +317,39 @@ func TestCloseCancelsKeptWorkers(t *testing.T) {
 	}
 	noGoroutinesLeft(t) // Close cancelled it after its timeout
 }
+
+func TestOnDone(t *testing.T) {
+	w := coord.NewWorkers("c", coord.WithService(resource.NewManager(resource.WithLogger(nil))))
+	type ended struct {
+		err  error
+		live int
+	}
+	got := make(chan ended, 3)
+	errBoom := errors.New("boom")
+	w.Go("ok", func(context.Context) error { return nil }, coord.OnDone(func(err error) { got <- ended{err, len(w.Live())} }))
+	e := <-got
+	if e.err != nil || e.live != 0 {
+		t.Errorf("OnDone after a clean run: %+v; want nil error and the worker already released", e)
+	}
+	w.Go("fails", func(context.Context) error { return errBoom }, coord.OnDone(func(err error) { got <- ended{err, 0} }))
+	if e := <-got; !errors.Is(e.err, errBoom) {
+		t.Errorf("OnDone error = %v", e.err)
+	}
+	w.Go("panics", func(context.Context) error { panic("p") }, coord.OnDone(func(err error) { got <- ended{err, 0} }))
+	var pe *resource.PanicError
+	if e := <-got; !errors.As(e.err, &pe) {
+		t.Errorf("OnDone of a panicking worker = %v", e.err)
+	}
+	w.CancelAll(context.Background())
+	o := newObjWorker().start()
+	objDone := make(chan error, 1)
+	w.TrackWorker(o, coord.OnDone(func(err error) { objDone <- err }))
+	o.Cancel()
+	if err := <-objDone; err != nil {
+		t.Errorf("OnDone of a worker object = %v", err)
+	}
+	// A panic in OnDone is logged, not fatal.
+	w.Go("bad callback", func(context.Context) error { return nil }, coord.OnDone(func(error) { panic("callback") }))
+	w.Close()
+	noGoroutinesLeft(t)
+}
