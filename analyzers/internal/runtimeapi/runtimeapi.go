@@ -13,6 +13,7 @@ import (
 	"go/types"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Import paths of the runtime packages.
@@ -185,16 +186,20 @@ func reachOf(path string) Reach {
 
 const maxMemo = 1 << 17 // packages remembered before the memo starts over
 
+// memo remembers Reaches per package. It is a sync.Map, whose reads take
+// no lock: the analyses of many packages start at once, and a reader
+// blocked behind a walk would cost more than the walk.
 var (
-	memoMu sync.RWMutex
-	memo   = make(map[*types.Package]Reach)
+	memo     sync.Map // *types.Package → Reach
+	memoSize atomic.Int64
 )
 
 func recall(pkg *types.Package) (Reach, bool) {
-	memoMu.RLock()
-	r, ok := memo[pkg]
-	memoMu.RUnlock()
-	return r, ok
+	v, ok := memo.Load(pkg)
+	if !ok {
+		return 0, false
+	}
+	return v.(Reach), true
 }
 
 // Reaches returns the runtime packages that pkg imports, directly or
@@ -216,46 +221,59 @@ func Reaches(pkg *types.Package) Reach {
 	return walk(pkg)
 }
 
-// walk computes Reaches for a package not yet remembered. It is apart from
-// Reaches so that the common case, a remembered package, stays small.
+// walk computes Reaches for a package not yet remembered, depth first,
+// remembering every package it finishes. It is apart from Reaches so that
+// the common case, a remembered package, stays small, and iterative so
+// that a deep import graph does not grow the goroutine's stack. Walks
+// running at the same time may compute the same packages twice; they
+// never wait for each other.
 //
 //go:noinline
-func walk(pkg *types.Package) Reach {
-	return reaches(pkg, 0)
+func walk(root *types.Package) Reach {
+	if memoSize.Load() >= maxMemo {
+		Forget()
+	}
+	type frame struct {
+		pkg  *types.Package
+		imps []*types.Package // the imports still to visit
+		r    Reach
+	}
+	stack := make([]frame, 1, 32)
+	stack[0] = frame{root, root.Imports(), reachOf(root.Path())}
+	for {
+		top := &stack[len(stack)-1]
+		if len(top.imps) == 0 {
+			if _, loaded := memo.LoadOrStore(top.pkg, top.r); !loaded {
+				memoSize.Add(1)
+			}
+			r := top.r
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return r
+			}
+			stack[len(stack)-1].r |= r
+			continue
+		}
+		imp := top.imps[0]
+		top.imps = top.imps[1:]
+		if r, ok := recall(imp); ok {
+			top.r |= r
+			continue
+		}
+		if len(stack) > maxDepth {
+			continue // only an import cycle, in broken code, goes this deep
+		}
+		stack = append(stack, frame{imp, imp.Imports(), reachOf(imp.Path())})
+	}
 }
 
 // maxDepth bounds the walk: import graphs are acyclic and far shallower,
 // but broken code must not make it loop.
 const maxDepth = 512
 
-func reaches(pkg *types.Package, depth int) Reach {
-	if r, ok := recall(pkg); ok {
-		return r
-	}
-	if depth > maxDepth {
-		return 0
-	}
-	r := reachOf(pkg.Path())
-	for _, imp := range pkg.Imports() {
-		r |= reaches(imp, depth+1)
-	}
-	remember(pkg, r)
-	return r
-}
-
-func remember(pkg *types.Package, r Reach) {
-	memoMu.Lock()
-	defer memoMu.Unlock()
-	if len(memo) >= maxMemo {
-		clear(memo)
-	}
-	memo[pkg] = r
-}
-
 // Forget empties the memo of Reaches. Tests and benchmarks use it to start
 // cold.
 func Forget() {
-	memoMu.Lock()
-	defer memoMu.Unlock()
-	clear(memo)
+	memo.Clear()
+	memoSize.Store(0)
 }

@@ -4,7 +4,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
+	"sync"
+	"unsafe"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/rescoord/rescoord/analyzers/internal/config"
 )
@@ -36,29 +41,69 @@ func splitDirective(text string) (verb, args string, ok bool) {
 	return verb, strings.TrimSpace(args), true
 }
 
+// headers remembers headerLayer's answer for the packages seen last, so
+// that the analyzers of the suite, which all run on each package, read its
+// headers once: the syntax tree is cold in the processor's caches, and
+// reading it is most of what a package outside every layer costs. The
+// table is direct-mapped, and a slot holds the package it is about, so a
+// collision costs a second read, never a wrong answer. Nothing is
+// allocated: an allocation here would grow the goroutine's stack.
+var headers [4096]struct {
+	mu    sync.Mutex
+	pkg   *types.Package
+	layer int8 // index in config.LayerNames, -1 for none
+	any   bool
+}
+
+// packageHeaders is headerLayer for the package of pass, remembered.
+func packageHeaders(pass *analysis.Pass) (layer string, any bool) {
+	h := uint64(uintptr(unsafe.Pointer(pass.Pkg))) * 0x9E3779B97F4A7C15 // Fibonacci hashing
+	slot := &headers[h>>(64-12)]
+	slot.mu.Lock()
+	hit := slot.pkg == pass.Pkg && pass.Pkg != nil
+	i, any := slot.layer, slot.any
+	slot.mu.Unlock()
+	if !hit {
+		i, any = headerLayer(pass.Files)
+		slot.mu.Lock()
+		slot.pkg, slot.layer, slot.any = pass.Pkg, i, any
+		slot.mu.Unlock()
+	}
+	if i >= 0 {
+		layer = config.LayerNames[i]
+	}
+	return layer, any
+}
+
+func forgetHeaders() {
+	for i := range headers {
+		headers[i].mu.Lock()
+		headers[i].pkg = nil
+		headers[i].mu.Unlock()
+	}
+}
+
 // headerLayer returns the layer named by the first valid //reslint:layer
-// directive before a package clause, and whether there are any //reslint:
-// directives there at all. Like every Go directive, these sit at the end
-// of their comment block (gofmt moves them there in a doc comment), so
-// each block before the package clause is read from its last line up, as
-// long as the lines look like directives: a package doc comment hundreds
-// of lines long costs one line. It allocates nothing.
-func headerLayer(files []*ast.File) (layer string, any bool) {
+// directive before a package clause, as an index in config.LayerNames (-1
+// for none), and whether there are any //reslint: directives there at
+// all. Like every Go directive, these sit at the end of their comment
+// block (gofmt moves them there in a doc comment), so each block before
+// the package clause is read from its last line up, as long as the lines
+// look like directives: a package doc comment hundreds of lines long
+// costs one line. It allocates nothing, and keeps its frame small.
+func headerLayer(files []*ast.File) (layer int8, any bool) {
+	layer = -1
 	for _, f := range files {
 		for _, cg := range f.Comments {
-			// Only the last comment of each block is read (for its end,
-			// then its text) unless it is a directive: the AST is cold
-			// in the cache, and each line read costs a miss.
-			last := cg.List[len(cg.List)-1]
-			if last.Slash >= f.Package {
+			// The last comment of a block gives both its end and the
+			// first line to read.
+			n := len(cg.List)
+			if cg.List[n-1].Slash >= f.Package {
 				break
 			}
-			top := "" // the topmost valid layer directive of the block
-			for i := len(cg.List) - 1; i >= 0; i-- {
-				t := last.Text
-				if i < len(cg.List)-1 {
-					t = cg.List[i].Text
-				}
+			top := int8(-1) // the topmost valid layer directive of the block
+			for i := n - 1; i >= 0; i-- {
+				t := cg.List[i].Text
 				if len(t) < 3 || t[2] == ' ' || t[2] == '\t' || t[1] != '/' {
 					break // not a directive: the directives at the end are done
 				}
@@ -66,11 +111,11 @@ func headerLayer(files []*ast.File) (layer string, any bool) {
 					continue // another directive, such as //go:build
 				}
 				any = true
-				if l := validLayer(t); l != "" {
+				if l := validLayer(t); l >= 0 {
 					top = l
 				}
 			}
-			if layer == "" {
+			if layer < 0 {
 				layer = top // the first in file order, as scanHeaders takes it
 			}
 		}
@@ -78,15 +123,20 @@ func headerLayer(files []*ast.File) (layer string, any bool) {
 	return layer, any
 }
 
-// validLayer returns the layer a //reslint:layer directive names, or "" if
-// text is another directive or an invalid one.
+// validLayer returns the index in config.LayerNames of the layer a
+// //reslint:layer directive names, or -1 if text is another directive or
+// an invalid one.
 //
 //go:noinline
-func validLayer(text string) string {
-	if verb, args, _ := splitDirective(text); verb == layerVerb && config.KnownLayer(args) {
-		return args
+func validLayer(text string) int8 {
+	if verb, args, _ := splitDirective(text); verb == layerVerb {
+		for i, name := range config.LayerNames {
+			if args == name {
+				return int8(i)
+			}
+		}
 	}
-	return ""
+	return -1
 }
 
 // scanHeaders reads the //reslint:layer directives of the package: those

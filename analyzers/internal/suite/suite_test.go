@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/rescoord/rescoord/analyzers/internal/config"
 )
 
 func TestSplitDirective(t *testing.T) {
@@ -57,12 +59,16 @@ func TestHeaderLayer(t *testing.T) {
 		{"package p\n\n//reslint:layer ui\nvar x int\n", "", false}, // after the clause: not a header
 	} {
 		_, f := parse(t, tt.src)
-		layer, any := headerLayer([]*ast.File{f})
+		i, any := headerLayer([]*ast.File{f})
+		layer := ""
+		if i >= 0 {
+			layer = config.LayerNames[i]
+		}
 		if layer != tt.layer || any != tt.any {
 			t.Errorf("headerLayer(%q) = %q, %v; want %q, %v", tt.src, layer, any, tt.layer, tt.any)
 		}
 	}
-	if layer, any := headerLayer(nil); layer != "" || any {
+	if layer, any := headerLayer(nil); layer != -1 || any {
 		t.Error("headerLayer(nil) found something")
 	}
 }

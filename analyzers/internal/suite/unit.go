@@ -55,24 +55,30 @@ type Peek struct {
 // bad .reslint.yaml, a relative pattern without a module), which the
 // analyzer should return.
 func PeekAt(pass *analysis.Pass, s *Settings) (Peek, error) {
+	// Every call below is kept shallow: drivers run each analysis in a
+	// goroutine of its own, whose first stack is small, and growing it
+	// would cost more than everything else here.
 	var p Peek
-	p.Directive, p.Directives = headerLayer(pass.Files)
-	switch {
-	case s.layer == "":
-	case p.Directive != "":
-		p.InLayer = p.Directive == s.layer
-	case !s.patterns.set && s.configFile == "" && noPatterns(pass, s.layer):
-		// The common case, kept shallow: drivers run each analysis in a
-		// goroutine of its own, whose first stack is small, and growing it
-		// would cost more than everything else here.
-	default:
-		in, err := matchLayer(pass, s)
-		if err != nil {
-			return Peek{}, err
-		}
-		p.InLayer = in
+	p.Directive, p.Directives = packageHeaders(pass)
+	if s.layer == "" {
+		return p, nil
 	}
-	return p, nil
+	in, err := inLayer(pass, s, p.Directive)
+	p.InLayer = in
+	return p, err
+}
+
+// inLayer is the rest of PeekAt.
+//
+//go:noinline
+func inLayer(pass *analysis.Pass, s *Settings, directive string) (bool, error) {
+	switch {
+	case directive != "":
+		return directive == s.layer, nil
+	case !s.patterns.set && s.configFile == "" && noPatterns(pass, s.layer):
+		return false, nil // the common case
+	}
+	return matchLayer(pass, s)
 }
 
 // lastModule is the configuration of the module seen last, the module of
@@ -195,6 +201,7 @@ func locateDir(pass *analysis.Pass) (*config.Located, error) {
 // by directory, the runtime import walk), so that the next run reads
 // everything again. Tests and benchmarks use it to start cold.
 func Forget() {
+	forgetHeaders()
 	lastModule.Store(nil)
 	modulesMu.Lock()
 	clear(modules)
