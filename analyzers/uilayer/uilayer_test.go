@@ -140,6 +140,23 @@ func TestConfigErrors(t *testing.T) {
 	config.Forget()
 }
 
+func TestRelativePatternWithoutModule(t *testing.T) {
+	// A file outside any module cannot hold relative patterns: an error
+	// with the file and line, for every package it would apply to.
+	dir := gopath(t)
+	file := filepath.Join(t.TempDir(), "loose.yaml")
+	if err := os.WriteFile(file, []byte("layers:\n  ui:\n    - ./views/**\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	setFlag(t, "config", file)
+	var c collect
+	results := analysistest.Run(&c, dir, uilayer.Analyzer, "notui")
+	want := file + `:3: pattern "./views/**" is relative, but the file is in no module (no go.mod at or above it): write the full import path`
+	if len(results) == 0 || results[0].Err == nil || results[0].Err.Error() != want {
+		t.Errorf("results %v, want the error %s", results, want)
+	}
+}
+
 func TestPatternFlagErrors(t *testing.T) {
 	f := uilayer.Analyzer.Flags.Lookup("ui")
 	err := f.Value.Set("./ui/**,a//b")
