@@ -18,6 +18,8 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/rescoord/rescoord/analyzers/controllers"
+	"github.com/rescoord/rescoord/analyzers/release"
 	"github.com/rescoord/rescoord/analyzers/uilayer"
 	"github.com/rescoord/rescoord/analyzers/untracked"
 )
@@ -26,6 +28,8 @@ import (
 // The slice is new on every call.
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
+		controllers.Analyzer,
+		release.Analyzer,
 		uilayer.Analyzer,
 		untracked.Analyzer,
 	}

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
+	"github.com/rescoord/rescoord/analyzers/internal/suite"
 	"github.com/rescoord/rescoord/internal/spec"
 	"github.com/rescoord/rescoord/templates"
 )
@@ -20,7 +21,6 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "controllers",
 	Doc:       "check //rescoord: directives and the controller code rescoordgen generates",
 	URL:       "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/controllers",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(Controller)},
 }
@@ -36,7 +36,33 @@ func (*Controller) AFact() {}
 
 func (c *Controller) String() string { return "controller(" + c.Constructor + ")" }
 
+var settings = suite.NewSettings("controllers", "")
+
+func init() { settings.Register(&Analyzer.Flags) }
+
+// run is the fast path: a package that does not reach runtime/controller
+// through its imports can neither declare a controller nor build one.
+// (A directive in such a package cannot be valid either: rescoordgen
+// reports it.)
 func run(pass *analysis.Pass) (any, error) {
+	if runtimeapi.Reaches(pass.Pkg)&runtimeapi.ReachController == 0 {
+		return nil, nil
+	}
+	return check(pass)
+}
+
+// check is the analysis proper, guarded against panics.
+var check = suite.Guard(func(pass *analysis.Pass) (any, error) {
+	u, err := suite.Open(pass, settings)
+	if err != nil {
+		return nil, err
+	}
+	u.ReportDirectiveProblems(true)
+	analyze(pass, u)
+	return nil, nil
+})
+
+func analyze(pass *analysis.Pass, u *suite.Unit) {
 	generated := map[string]bool{} // files written by rescoordgen or another generator
 	hasDirectives := false
 	for _, f := range pass.Files {
@@ -53,37 +79,18 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if hasDirectives {
-		checkDirectives(pass, generated)
+		checkDirectives(pass, u)
 	}
-	if hasDirectives || importsController(pass.Pkg) {
-		checkLiterals(pass, generated)
-	}
-	return nil, nil
-}
-
-// importsController reports whether pkg may use controllers from other
-// packages: only packages that import some controller do.
-func importsController(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		for _, deeper := range imp.Imports() {
-			if deeper.Path() == spec.ControllerPath {
-				return true
-			}
-		}
-		if imp.Path() == spec.ControllerPath {
-			return true
-		}
-	}
-	return false
+	checkLiterals(pass, u, generated)
 }
 
 // checkDirectives reports invalid directives and missing or stale
 // generated files, and exports the controller facts.
-func checkDirectives(pass *analysis.Pass, generated map[string]bool) {
+func checkDirectives(pass *analysis.Pass, u *suite.Unit) {
 	files, errs := spec.Read(pass.Fset, pass.Files, pass.Pkg, pass.TypesInfo)
 	for _, e := range errs {
 		if e.At.IsValid() {
-			pass.Report(analysis.Diagnostic{Pos: e.At, Message: e.Msg})
+			u.Report(analysis.Diagnostic{Pos: e.At, Message: e.Msg})
 		}
 	}
 	byName := map[string]*ast.File{}
@@ -99,12 +106,12 @@ func checkDirectives(pass *analysis.Pass, generated map[string]bool) {
 		}
 		want, err := templates.Render(f, pass.Pkg)
 		if err != nil {
-			pass.Reportf(f.Controllers[0].Pos, "cannot render the generated code: %v", err)
+			reportAt(u, f.Controllers[0].Pos, "cannot render the generated code: %v", err)
 			continue
 		}
 		out, exists := byName[f.Output]
 		if !exists {
-			pass.Reportf(f.Controllers[0].Pos, "generated code for %s is missing (%s); run go generate",
+			reportAt(u, f.Controllers[0].Pos, "generated code for %s is missing (%s); run go generate",
 				names(f), filepath.Base(f.Output))
 			continue
 		}
@@ -113,12 +120,12 @@ func checkDirectives(pass *analysis.Pass, generated map[string]bool) {
 			continue
 		}
 		if !spec.IsGeneratedSource(have) {
-			pass.Reportf(f.Controllers[0].Pos, "%s is where rescoordgen writes the code of %s, but it was not written by rescoordgen; rename it",
+			reportAt(u, f.Controllers[0].Pos, "%s is where rescoordgen writes the code of %s, but it was not written by rescoordgen; rename it",
 				filepath.Base(f.Output), names(f))
 			continue
 		}
 		tf := pass.Fset.File(out.Pos())
-		pass.Report(analysis.Diagnostic{
+		u.Report(analysis.Diagnostic{
 			Pos:     f.Controllers[0].Pos,
 			Message: fmt.Sprintf("generated code for %s is stale (%s); run go generate", names(f), filepath.Base(f.Output)),
 			SuggestedFixes: []analysis.SuggestedFix{{
@@ -130,10 +137,9 @@ func checkDirectives(pass *analysis.Pass, generated map[string]bool) {
 }
 
 // checkLiterals reports controllers built without their constructor.
-func checkLiterals(pass *analysis.Pass, generated map[string]bool) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+func checkLiterals(pass *analysis.Pass, u *suite.Unit, generated map[string]bool) {
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
-	insp.Preorder(filter, func(n ast.Node) {
+	u.Inspector().Preorder(filter, func(n ast.Node) {
 		if generated[pass.Fset.File(n.Pos()).Name()] {
 			return
 		}
@@ -161,9 +167,14 @@ func checkLiterals(pass *analysis.Pass, generated map[string]bool) {
 		if !pass.ImportObjectFact(named.Origin().Obj(), &fact) {
 			return
 		}
-		pass.Reportf(n.Pos(), "%s is built with %s, which leaves its coordinator unset (it tracks nothing and Cleanup does nothing); call %s",
+		u.Reportf(n, "%s is built with %s, which leaves its coordinator unset (it tracks nothing and Cleanup does nothing); call %s",
 			named.Obj().Name(), how, qualify(pass.Pkg, named.Obj().Pkg(), fact.Constructor))
 	})
+}
+
+// reportAt reports a diagnostic at pos.
+func reportAt(u *suite.Unit, pos token.Pos, format string, args ...any) {
+	u.Report(analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
 }
 
 func qualify(from, pkg *types.Package, name string) string {

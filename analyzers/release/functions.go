@@ -224,14 +224,14 @@ func (c *checker) discarded(fi *funcInfo, a *acquire, at ast.Node) {
 	switch {
 	case a.runtime && a.loopOnly:
 		if fi.inLoop(at) {
-			c.pass.Reportf(a.call.Pos(), "%s is discarded inside a loop: each iteration adds a resource that lives until the component is cleaned up; keep the ID and release it",
+			c.unit.Reportf(a.call, "%s is discarded inside a loop: each iteration adds a resource that lives until the component is cleaned up; keep the ID and release it",
 				a.describe())
 		}
 	case a.runtime:
-		c.pass.Reportf(a.call.Pos(), "%s is discarded, but the worker is tracked with AutoRelease(false): nothing can release it; keep the ID and release it, or drop AutoRelease(false)",
+		c.unit.Reportf(a.call, "%s is discarded, but the worker is tracked with AutoRelease(false): nothing can release it; keep the ID and release it, or drop AutoRelease(false)",
 			a.describe())
 	default:
-		c.pass.Reportf(a.call.Pos(), "%s is discarded: it can never be released; keep it and release it", a.describe())
+		c.unit.Reportf(a.call, "%s is discarded: it can never be released; keep it and release it", a.describe())
 	}
 }
 
@@ -281,7 +281,7 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 	if fix := c.deferFix(fi, t, stmt); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
-	c.pass.Report(d)
+	c.unit.Report(d)
 }
 
 // isMain reports whether scope is the function main of package main.

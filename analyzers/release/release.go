@@ -7,8 +7,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
+	"github.com/rescoord/rescoord/analyzers/internal/suite"
 )
 
 // Analyzer reports resources that are not released on every path.
@@ -16,7 +17,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "release",
 	Doc:       "report resources acquired and not released on every path, and owners that skip the release calls of what they own",
 	URL:       "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/release",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+	Requires:  []*analysis.Analyzer{ctrlflow.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(Consumes), new(Acquires)},
 }
@@ -63,49 +64,55 @@ func (*Acquires) AFact() {}
 
 func (*Acquires) String() string { return "acquires" }
 
+var settings = suite.NewSettings("release", "")
+
+func init() { settings.Register(&Analyzer.Flags) }
+
+// run is the fast path: a package that imports neither the runtime
+// (directly or not) nor a package a rule names has nothing to check.
 func run(pass *analysis.Pass) (any, error) {
-	rules, err := activeRules()
+	rules, err := activeRules(pass)
 	if err != nil {
 		return nil, err
 	}
 	if !relevant(pass.Pkg, rules) {
 		return nil, nil
 	}
-	a := &checker{
-		pass:  pass,
-		cfgs:  pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
-		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		rules: rules,
-	}
-	a.computeFacts()
-	a.checkFunctions()
-	a.checkOwners()
-	return nil, nil
+	return check(pass)
 }
 
-// relevant reports whether pkg can hold anything to check: it imports the
-// runtime (directly or through one package), or a package a rule names.
-func relevant(pkg *types.Package, rules []rule) bool {
-	want := func(path string) bool {
-		if strings.HasPrefix(path, "github.com/rescoord/rescoord/runtime/") {
-			return true
-		}
-		for _, r := range rules {
-			if r.pkg == path {
-				return true
-			}
-		}
-		return false
+// check is the analysis proper, guarded against panics.
+var check = suite.Guard(func(pass *analysis.Pass) (any, error) {
+	u, err := suite.Open(pass, settings)
+	if err != nil {
+		return nil, err
 	}
-	if want(pkg.Path()) {
+	rules, _ := activeRules(pass)
+	c := &checker{
+		pass:  pass,
+		unit:  u,
+		cfgs:  pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		rules: rules,
+	}
+	u.ReportDirectiveProblems(true)
+	c.computeFacts()
+	c.checkFunctions()
+	c.checkOwners()
+	return nil, nil
+})
+
+// relevant reports whether pkg can hold anything to check: it reaches the
+// runtime through its imports, or imports a package a rule names.
+func relevant(pkg *types.Package, rules []rule) bool {
+	if runtimeapi.Reaches(pkg) != 0 {
 		return true
 	}
-	for _, imp := range pkg.Imports() {
-		if want(imp.Path()) {
+	for _, r := range rules {
+		if r.pkg == pkg.Path() {
 			return true
 		}
-		for _, deeper := range imp.Imports() {
-			if want(deeper.Path()) {
+		for _, imp := range pkg.Imports() {
+			if r.pkg == imp.Path() {
 				return true
 			}
 		}
@@ -116,8 +123,8 @@ func relevant(pkg *types.Package, rules []rule) bool {
 // checker is the state of one run.
 type checker struct {
 	pass  *analysis.Pass
+	unit  *suite.Unit // reports, minding generated files, tests and //reslint:ignore
 	cfgs  *ctrlflow.CFGs
-	insp  *inspector.Inspector
 	rules []rule
 }
 

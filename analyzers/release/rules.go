@@ -1,10 +1,16 @@
 package release
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/rescoord/rescoord/analyzers/internal/config"
+	"github.com/rescoord/rescoord/analyzers/internal/suite"
 )
 
 // rule is a user-defined acquire/release pair.
@@ -28,8 +34,6 @@ type rulesValue struct {
 	mu     sync.Mutex
 	text   []string
 	parsed []rule
-	err    error
-	done   bool
 }
 
 var rulesFlag rulesValue
@@ -52,12 +56,53 @@ func (r *rulesValue) Set(s string) error {
 	return nil
 }
 
-// activeRules returns the rules given by flags.
-func activeRules() ([]rule, error) {
+// activeRules returns the rules given by flags and, when no flag gives
+// any, those of the package's .reslint.yaml (release.rules).
+func activeRules(pass *analysis.Pass) ([]rule, error) {
 	rulesFlag.mu.Lock()
-	defer rulesFlag.mu.Unlock()
-	return rulesFlag.parsed, rulesFlag.err
+	flagged := rulesFlag.parsed
+	rulesFlag.mu.Unlock()
+	if len(flagged) > 0 {
+		return flagged, nil
+	}
+	loc, err := suite.Located(pass)
+	if err != nil || loc.Config == nil || len(loc.Config.ReleaseRules) == 0 {
+		return nil, err
+	}
+	return fileRules(loc.Config)
 }
+
+// fileRules parses the rules of a configuration file once.
+func fileRules(cfg *config.Config) ([]rule, error) {
+	fileRulesMu.Lock()
+	defer fileRulesMu.Unlock()
+	if r, ok := fileRulesCache[cfg]; ok {
+		return r.rules, r.err
+	}
+	var out []rule
+	var errs []error
+	for _, item := range cfg.ReleaseRules {
+		r, err := parseRule(item.Text)
+		if err != nil {
+			errs = append(errs, &config.Error{File: cfg.File, Line: item.Line, Msg: fmt.Sprintf("release.rules: %q: %v", item.Text, err)})
+			continue
+		}
+		out = append(out, r)
+	}
+	err := errors.Join(errs...)
+	fileRulesCache[cfg] = parsedRules{out, err}
+	return out, err
+}
+
+type parsedRules struct {
+	rules []rule
+	err   error
+}
+
+var (
+	fileRulesMu    sync.Mutex
+	fileRulesCache = map[*config.Config]parsedRules{}
+)
 
 // parseRules parses a ";"-separated list of rules.
 func parseRules(s string) ([]rule, error) {

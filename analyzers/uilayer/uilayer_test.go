@@ -118,7 +118,7 @@ func TestConfigErrors(t *testing.T) {
 	for _, tt := range []struct{ yaml, want string }{
 		{"layers:\n  ui: [./views/**]\n  view: [x]\n", `.reslint.yaml:3: unknown layer "view" (known layers: ui, controller)`},
 		{"layers:\n  ui:\n    - ./views/...\n", `.reslint.yaml:3: layers.ui: invalid pattern "./views/...": "..." is the go command's wildcard; write "**" for any number of path elements`},
-		{"layer:\n  ui: [x]\n", `.reslint.yaml:1: unknown key "layer" (known keys: layers)`},
+		{"layer:\n  ui: [x]\n", `.reslint.yaml:1: unknown key "layer" (known keys: layers, release)`},
 	} {
 		config.Forget()
 		dir := gopath(t)

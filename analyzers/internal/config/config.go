@@ -18,6 +18,14 @@
 //	layers            a mapping from layer name to a list of import-path patterns
 //	layers.ui         the UI layer, checked by the uilayer analyzer
 //	layers.controller the controller layer, checked by the untracked analyzer
+//	release.rules     acquire/release rules of the release analyzer, one per
+//	                  item, in the syntax of its -release.rules flag:
+//
+//	release:
+//	  rules:
+//	    - func context.WithCancel#1
+//	    - method os.Open Close
+//	    - id (*example.com/pool.Pool).Acquire Release
 //
 // Patterns are those of package pathpattern; "./" patterns are relative
 // to the module whose root holds the file.
@@ -54,6 +62,15 @@ type Config struct {
 	File string
 	// Layers holds the layers the file defines, by name.
 	Layers map[string]*Layer
+	// ReleaseRules are the items of release.rules, checked by the release
+	// analyzer, which reports a bad one with its line.
+	ReleaseRules []Rule
+}
+
+// A Rule is one item of release.rules and the line it was written on.
+type Rule struct {
+	Text string
+	Line int
 }
 
 // A Layer is a named set of import-path patterns.
@@ -115,8 +132,10 @@ func Parse(filename string, data []byte) (*Config, error) {
 			switch p.key {
 			case "layers":
 				d.layers(cfg, p)
+			case "release":
+				d.release(cfg, p)
 			default:
-				d.errorf(p.line, "unknown key %q (known keys: layers)", p.key)
+				d.errorf(p.line, "unknown key %q (known keys: layers, release)", p.key)
 			}
 		}
 	default:
@@ -135,6 +154,30 @@ type decoder struct {
 
 func (d *decoder) errorf(line int, format string, args ...any) {
 	d.errs = append(d.errs, &Error{File: d.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) release(cfg *Config, p pair) {
+	if p.value.kind != mapNode {
+		d.errorf(p.line, "release: expected a mapping (rules:), found %s", p.value.kind)
+		return
+	}
+	for _, rp := range p.value.pairs {
+		if rp.key != "rules" {
+			d.errorf(rp.line, "unknown key %q in release (known keys: rules)", rp.key)
+			continue
+		}
+		if rp.value.kind != listNode {
+			d.errorf(rp.line, "release.rules: expected a list of rules, found %s", rp.value.kind)
+			continue
+		}
+		for _, item := range rp.value.items {
+			if item.kind != scalarNode {
+				d.errorf(item.line, "release.rules: expected a rule (a string), found %s", item.kind)
+				continue
+			}
+			cfg.ReleaseRules = append(cfg.ReleaseRules, Rule{Text: item.value, Line: item.line})
+		}
+	}
 }
 
 func (d *decoder) layers(cfg *Config, p pair) {

@@ -85,7 +85,7 @@ func TestParseErrors(t *testing.T) {
 		name, src string
 		want      string // the whole error text; file name "f"
 	}{
-		{"unknown key", "layers:\n  ui: [a]\nlayer: x\n", `f:3: unknown key "layer" (known keys: layers)`},
+		{"unknown key", "layers:\n  ui: [a]\nlayer: x\n", `f:3: unknown key "layer" (known keys: layers, release)`},
 		{"unknown layer", "layers:\n  views: [a]\n", `f:2: unknown layer "views" (known layers: ui, controller)`},
 		{"invalid pattern", "layers:\n  ui:\n    - a/b\n    - a//b\n", `f:4: layers.ui: invalid pattern "a//b": empty path element ("//" or a trailing "/")`},
 		{"go wildcard", "layers:\n  ui: [./ui/...]\n", `f:2: layers.ui: invalid pattern "./ui/...": "..." is the go command's wildcard; write "**" for any number of path elements`},
@@ -95,7 +95,7 @@ func TestParseErrors(t *testing.T) {
 		{"list item mapping", "layers:\n  ui:\n    - a: b\n", `f:3: layers.ui: expected a pattern (a string), found a mapping`},
 		{"top-level list", "- a\n- b\n", `f:1: the file must be a mapping of keys (such as layers:), not a list`},
 		{"top-level scalar", "hello\n", `f:1: the file must be a mapping of keys (such as layers:), not a string`},
-		{"two errors", "a: 1\nb: 2\n", "f:1: unknown key \"a\" (known keys: layers)\nf:2: unknown key \"b\" (known keys: layers)"},
+		{"two errors", "a: 1\nb: 2\n", "f:1: unknown key \"a\" (known keys: layers, release)\nf:2: unknown key \"b\" (known keys: layers, release)"},
 		{"duplicate key", "layers:\n  ui: [a]\n  ui: [b]\n", `f:3: duplicate key "ui" (first at line 2)`},
 		{"tab indent", "layers:\n\tui: [a]\n", `f:2: tab in indentation (YAML indents with spaces)`},
 		{"tab separator", "layers:\n  ui:\t[a]\n", `f:2: tab character (indent and separate with spaces; write \t inside double quotes)`},
@@ -286,4 +286,24 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestReleaseRules(t *testing.T) {
+	cfg, err := Parse("r.yaml", []byte("release:\n  rules:\n    - func context.WithCancel#1\n    - \"method os.Open Close\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.ReleaseRules) != 2 || cfg.ReleaseRules[0].Text != "func context.WithCancel#1" || cfg.ReleaseRules[1].Line != 4 {
+		t.Errorf("ReleaseRules = %+v", cfg.ReleaseRules)
+	}
+	for src, want := range map[string]string{
+		"release: x\n":                   "r.yaml:1: release: expected a mapping",
+		"release:\n  rule: [a]\n":        `r.yaml:2: unknown key "rule" in release`,
+		"release:\n  rules: x\n":         "r.yaml:2: release.rules: expected a list",
+		"release:\n  rules:\n    - [a]\n": "r.yaml:3: release.rules: expected a rule",
+	} {
+		if _, err := Parse("r.yaml", []byte(src)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) = %v, want %q", src, err, want)
+		}
+	}
 }

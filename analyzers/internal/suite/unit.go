@@ -166,6 +166,11 @@ type located struct {
 	err error
 }
 
+// Located returns the module of the package of pass and the configuration
+// that applies to it (Config is nil without a .reslint.yaml), cached per
+// module. Its error is a configuration error with file and line.
+func Located(pass *analysis.Pass) (*config.Located, error) { return locate(pass) }
+
 // locate returns the module and configuration of the package.
 func locate(pass *analysis.Pass) (*config.Located, error) {
 	if m := pass.Module; m != nil && m.Path != "" {
