@@ -297,9 +297,9 @@ func TestReleaseRules(t *testing.T) {
 		t.Errorf("ReleaseRules = %+v", cfg.ReleaseRules)
 	}
 	for src, want := range map[string]string{
-		"release: x\n":                   "r.yaml:1: release: expected a mapping",
-		"release:\n  rule: [a]\n":        `r.yaml:2: unknown key "rule" in release`,
-		"release:\n  rules: x\n":         "r.yaml:2: release.rules: expected a list",
+		"release: x\n":                    "r.yaml:1: release: expected a mapping",
+		"release:\n  rule: [a]\n":         `r.yaml:2: unknown key "rule" in release`,
+		"release:\n  rules: x\n":          "r.yaml:2: release.rules: expected a list",
 		"release:\n  rules:\n    - [a]\n": "r.yaml:3: release.rules: expected a rule",
 	} {
 		if _, err := Parse("r.yaml", []byte(src)); err == nil || !strings.Contains(err.Error(), want) {
