@@ -40,13 +40,14 @@ func xtoolsDir(tb testing.TB) string {
 	return dir
 }
 
-// load loads patterns in dir as a go/analysis driver does: syntax and
-// types for the packages themselves, export data for their dependencies,
-// tests included.
+// load loads patterns in dir as a go/analysis driver does for a suite
+// whose analyzers use facts (controllers, release, and ctrlflow, which
+// release requires): syntax and types for every package, dependencies
+// included, since facts are computed from their source; tests included.
 func load(tb testing.TB, dir string, patterns ...string) []*packages.Package {
 	tb.Helper()
 	cfg := &packages.Config{
-		Mode:  packages.LoadSyntax | packages.NeedModule,
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
 		Dir:   dir,
 		Tests: true,
 		Env:   append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"),

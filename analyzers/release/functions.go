@@ -24,10 +24,10 @@ func (c *checker) eachFunc(fn func(fi *funcInfo, scope ast.Node, body *ast.Block
 				continue
 			}
 			fi := newFuncInfo(decl)
-			fn(fi, decl, decl.Body, c.cfgs.FuncDecl(decl))
+			fn(fi, decl, decl.Body, c.cfgOf(decl.Body))
 			ast.Inspect(decl.Body, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {
-					fn(fi, lit, lit.Body, c.cfgs.FuncLit(lit))
+					fn(fi, lit, lit.Body, c.cfgOf(lit.Body))
 				}
 				return true
 			})

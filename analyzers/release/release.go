@@ -1,12 +1,13 @@
 package release
 
 import (
+	"go/ast"
 	"go/types"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/cfg"
 
 	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
 	"github.com/rescoord/rescoord/analyzers/internal/suite"
@@ -17,7 +18,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "release",
 	Doc:       "report resources acquired and not released on every path, and owners that skip the release calls of what they own",
 	URL:       "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/release",
-	Requires:  []*analysis.Analyzer{ctrlflow.Analyzer},
+	Requires:  nil, // not ctrlflow: it would build every CFG of every package
 	Run:       run,
 	FactTypes: []analysis.Fact{new(Consumes), new(Acquires)},
 }
@@ -91,9 +92,10 @@ var check = suite.Guard(func(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:  pass,
 		unit:  u,
-		cfgs:  pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 		rules: rules,
+		cfgs:  map[*ast.BlockStmt]*cfg.CFG{},
 	}
+	c.findNoReturn()
 	u.ReportDirectiveProblems(true)
 	c.computeFacts()
 	c.checkFunctions()
@@ -122,10 +124,11 @@ func relevant(pkg *types.Package, rules []rule) bool {
 
 // checker is the state of one run.
 type checker struct {
-	pass  *analysis.Pass
-	unit  *suite.Unit // reports, minding generated files, tests and //reslint:ignore
-	cfgs  *ctrlflow.CFGs
-	rules []rule
+	pass     *analysis.Pass
+	unit     *suite.Unit // reports, minding generated files, tests and //reslint:ignore
+	rules    []rule
+	cfgs     map[*ast.BlockStmt]*cfg.CFG
+	noReturn map[*types.Func]bool // functions of this package that never return
 }
 
 // isNamed reports whether t (or what it points to) is the named type
