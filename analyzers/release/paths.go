@@ -74,8 +74,13 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			return &leak{at: ret, end: ret.Pos(), kind: "return"}
 		}
 		succs := b.Succs
-		if firstCond && len(succs) == 2 && len(b.Nodes) > 0 {
-			if skip := errorBranch(c.pass.TypesInfo, t.err, b.Nodes[len(b.Nodes)-1]); skip >= 0 {
+		if len(succs) == 2 && len(b.Nodes) > 0 {
+			cond := b.Nodes[len(b.Nodes)-1]
+			skip := absentBranch(c.pass.TypesInfo, t.v, cond)
+			if skip < 0 && firstCond {
+				skip = errorBranch(c.pass.TypesInfo, t.err, cond)
+			}
+			if skip >= 0 {
 				succs = []*cfg.Block{succs[1-skip]}
 			}
 		}
@@ -151,6 +156,50 @@ func findNode(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
 		}
 	}
 	return nil, 0
+}
+
+// absentBranch returns which successor of a condition is the branch where
+// the resource in v is known not to be there, or -1: 0 for v.IsZero(),
+// v == nil, v == T{}; 1 for their negations. Nothing acquired, nothing
+// to release.
+func absentBranch(info *types.Info, v *types.Var, cond ast.Node) int {
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	isEmpty := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return e.Name == "nil" && info.Uses[e] == types.Universe.Lookup("nil")
+		case *ast.CompositeLit:
+			return len(e.Elts) == 0
+		}
+		return false
+	}
+	x, ok := cond.(ast.Expr) // a select's communication is a statement
+	if !ok {
+		return -1
+	}
+	switch e := ast.Unparen(x).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			if k := absentBranch(info, v, e.X); k >= 0 {
+				return 1 - k
+			}
+		}
+	case *ast.CallExpr:
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "IsZero" && len(e.Args) == 0 && isV(sel.X) {
+			return 0
+		}
+	case *ast.BinaryExpr:
+		if (e.Op == token.EQL || e.Op == token.NEQ) && (isV(e.X) && isEmpty(e.Y) || isEmpty(e.X) && isV(e.Y)) {
+			if e.Op == token.EQL {
+				return 0
+			}
+			return 1
+		}
+	}
+	return -1
 }
 
 // errorBranch returns which successor of a condition is the error branch

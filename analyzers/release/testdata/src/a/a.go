@@ -150,3 +150,30 @@ func localHelper() {
 	id := c.Track(1, resource.Memory)
 	release(id)
 }
+
+// After Close, Track returns the zero ID: nothing was tracked.
+func zeroChecked() bool {
+	id := c.Track(1, resource.Memory)
+	if id.IsZero() {
+		return false
+	}
+	c.Release(id)
+	return true
+}
+
+func zeroCompared() bool {
+	id := c.Track(1, resource.Memory)
+	if id == (resource.ID{}) {
+		return false
+	}
+	defer c.Release(id)
+	return true
+}
+
+func notZeroChecked() {
+	id := c.Track(1, resource.Memory) // want `not released on all paths`
+	if !id.IsZero() {
+		return
+	}
+	c.Release(id)
+}
