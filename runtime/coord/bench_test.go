@@ -17,22 +17,31 @@ import (
 // (measured in the same run) is what the README reports; README.md
 // "Performance" gives the command.
 
-// BenchmarkFloor is the least that tracking and releasing can cost: an
-// atomic counter for the ID and a mutex-guarded map insert and delete.
+// floor is the least that tracking and releasing can cost: an atomic
+// counter for the ID and a mutex-guarded map insert and delete.
+type floor struct {
+	next atomic.Uint64
+	mu   sync.Mutex
+	m    map[uint64]any
+}
+
+func (f *floor) trackRelease(res any) {
+	id := f.next.Add(1)
+	f.mu.Lock()
+	f.m[id] = res
+	f.mu.Unlock()
+	f.mu.Lock()
+	delete(f.m, id)
+	f.mu.Unlock()
+}
+
+// BenchmarkFloor is the floor of BenchmarkTrackRelease.
 func BenchmarkFloor(b *testing.B) {
-	var next atomic.Uint64
-	var mu sync.Mutex
-	m := make(map[uint64]any)
+	f := &floor{m: make(map[uint64]any)}
 	res := new(int)
 	b.ReportAllocs()
 	for b.Loop() {
-		id := next.Add(1)
-		mu.Lock()
-		m[id] = res
-		mu.Unlock()
-		mu.Lock()
-		delete(m, id)
-		mu.Unlock()
+		f.trackRelease(res)
 	}
 }
 
@@ -90,19 +99,11 @@ func BenchmarkTrackReleaseParallel(b *testing.B) {
 // BenchmarkFloorParallel is BenchmarkFloor on GOMAXPROCS goroutines sharing
 // one lock: what contention costs.
 func BenchmarkFloorParallel(b *testing.B) {
-	var next atomic.Uint64
-	var mu sync.Mutex
-	m := make(map[uint64]any)
+	f := &floor{m: make(map[uint64]any)}
 	res := new(int)
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			id := next.Add(1)
-			mu.Lock()
-			m[id] = res
-			mu.Unlock()
-			mu.Lock()
-			delete(m, id)
-			mu.Unlock()
+			f.trackRelease(res)
 		}
 	})
 }
