@@ -101,13 +101,7 @@ func writeBenchModule(tb testing.TB, root, dir string, n int) {
 	if err := os.MkdirAll(filepath.Join(dir, "tabs"), 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	mod := "module example.com/bench\n\ngo 1.24\n\nrequire github.com/rescoord/rescoord v0.0.0\n\nreplace github.com/rescoord/rescoord => " + root + "\n"
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644)
-	os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)
+	writeModule(tb, root, dir, "example.com/bench")
 	for i := range n {
 		src := fmt.Sprintf(`package tabs
 

@@ -70,7 +70,7 @@ func runCase(t *testing.T, root, file string) {
 		}
 	}
 	dir := t.TempDir()
-	writeModule(t, root, dir)
+	writeModule(t, root, dir, "example.com/golden")
 	inputs := map[string]string{}
 	wanted := map[string]string{}
 	wantStderr, hasStderr := "", false
@@ -148,20 +148,20 @@ func runCase(t *testing.T, root, file string) {
 	}
 }
 
-// writeModule writes the go.mod of a scratch module that uses the module at
-// root, with root's go.sum.
-func writeModule(t *testing.T, root, dir string) {
-	t.Helper()
-	mod := "module example.com/golden\n\ngo 1.24\n\nrequire github.com/rescoord/rescoord v0.0.0\n\nreplace github.com/rescoord/rescoord => " + root + "\n"
+// writeModule writes the go.mod of a scratch module, path, that uses the
+// module at root, with root's go.sum.
+func writeModule(tb testing.TB, root, dir, path string) {
+	tb.Helper()
+	mod := "module " + path + "\n\ngo 1.24\n\nrequire github.com/rescoord/rescoord v0.0.0\n\nreplace github.com/rescoord/rescoord => " + root + "\n"
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 }
 
