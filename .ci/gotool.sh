@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The path a user of rescoord takes, in a new temporary module: rescoordgen
+# and reslint added as tools (tool directives), go generate with
+# "go tool rescoordgen", go vet with reslint configured by flags alone (no
+# .reslint.yaml, -ANALYZER.config=off: what golangci-lint and Bazel's nogo
+# can pass), and go fix -fixtool -diff with reslint's fixes.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+cd "$work"
+export GOFLAGS=-mod=mod
+
+cat >go.mod <<EOF
+module example.com/app
+
+go 1.24
+
+require github.com/rescoord/rescoord v0.0.0
+
+replace github.com/rescoord/rescoord => $root
+
+tool (
+	github.com/rescoord/rescoord/cmd/rescoordgen
+	github.com/rescoord/rescoord/cmd/reslint
+)
+EOF
+cp "$root/go.sum" .
+mkdir -p ctrl ui
+
+cat >ctrl/copy.go <<'EOF'
+// Package ctrl holds the app's controllers.
+package ctrl
+
+//go:generate go tool rescoordgen
+
+import (
+	"context"
+
+	"github.com/rescoord/rescoord/runtime/controller"
+)
+
+// Copier copies.
+//
+//rescoord:controller
+type Copier struct {
+	controller.Base
+}
+
+//rescoord:operation name=Copy
+func (c *Copier) copy(ctx context.Context, n int) error { return ctx.Err() }
+
+// Wait leaks its cancel function on one path.
+func Wait(ctx context.Context, quick bool) error {
+	ctx, cancel := context.WithCancel(ctx)
+	if quick {
+		return nil
+	}
+	defer cancel()
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// Poll never calls its cancel function: the fix can add a defer.
+func Poll(ctx context.Context) error {
+	ctx, stop := context.WithCancel(ctx)
+	if stop == nil {
+		return nil
+	}
+	return ctx.Err()
+}
+EOF
+
+cat >ui/tab.go <<'EOF'
+// Package ui is the app's UI: named a UI layer by flag, not by a file.
+package ui
+
+import (
+	"example.com/app/ctrl"
+	"github.com/rescoord/rescoord/runtime/coord"
+)
+
+// Tab holds a controller and never cleans it up.
+type Tab struct {
+	c *ctrl.Copier
+	w *coord.Workers
+}
+
+// Open starts the copy.
+func (t *Tab) Open() { t.c.StartCopy(3) }
+EOF
+
+step() { printf '\n-- %s\n' "$*"; }
+
+step "go mod tidy; go generate ./... (go tool rescoordgen)"
+go mod tidy
+go generate ./...
+test -f ctrl/copy_rescoord.go
+go build ./...
+go tool rescoordgen -check ./...
+
+step "go vet -vettool=\$(go tool -n reslint), flags only"
+flags=(-uilayer.ui='./ui/**' -release.rules='func context.WithCancel#1'
+	-uilayer.config=off -untracked.config=off -release.config=off -controllers.config=off)
+set +e
+go vet -vettool="$(go tool -n reslint)" "${flags[@]}" ./... 2>vet.out
+code=$?
+set -e
+cat vet.out
+if [ "$code" -eq 0 ]; then
+	echo "go vet: exit status 0, want findings" >&2
+	exit 1
+fi
+for want in \
+	'UI package imports runtime/coord' \
+	'UI type keeps a coordinator' \
+	'Tab holds the controller c (\*example.com/app/ctrl.Copier) but has no cleanup method' \
+	'the function returned by context.WithCancel (cancel) is not released on all paths'; do
+	grep -q "$want" vet.out || {
+		echo "go vet output lacks: $want" >&2
+		exit 1
+	}
+done
+
+step "go fix -fixtool=\$(go tool -n reslint) -diff"
+set +e
+go fix -fixtool="$(go tool -n reslint)" -diff "${flags[@]}" ./ctrl >fix.diff 2>fix.err
+set -e
+cat fix.diff
+grep -q '^+	defer stop()' fix.diff || {
+	echo "go fix -diff does not insert defer stop():" >&2
+	cat fix.err >&2
+	exit 1
+}
+
+step "versions"
+go tool reslint -V=full
+go tool rescoordgen -version
+echo "ok"
