@@ -18,23 +18,11 @@ import (
 
 // Analyzer checks rescoord controllers and their generated code.
 var Analyzer = &analysis.Analyzer{
-	Name:      "controllers",
-	Doc:       "check //rescoord: directives and the controller code rescoordgen generates",
-	URL:       "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/controllers",
-	Run:       run,
-	FactTypes: []analysis.Fact{new(Controller)},
+	Name: "controllers",
+	Doc:  "check //rescoord: directives and the controller code rescoordgen generates",
+	URL:  "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/controllers",
+	Run:  run,
 }
-
-// Controller is the fact that a type is an annotated controller, built by
-// the constructor it names.
-type Controller struct {
-	Constructor string
-}
-
-// AFact marks Controller as an analysis fact.
-func (*Controller) AFact() {}
-
-func (c *Controller) String() string { return "controller(" + c.Constructor + ")" }
 
 var settings = suite.NewSettings("controllers", "")
 
@@ -85,7 +73,7 @@ func analyze(pass *analysis.Pass, u *suite.Unit) {
 }
 
 // checkDirectives reports invalid directives and missing or stale
-// generated files, and exports the controller facts.
+// generated files.
 func checkDirectives(pass *analysis.Pass, u *suite.Unit) {
 	files, errs := spec.Read(pass.Fset, pass.Files, pass.Pkg, pass.TypesInfo)
 	for _, e := range errs {
@@ -98,9 +86,6 @@ func checkDirectives(pass *analysis.Pass, u *suite.Unit) {
 		byName[pass.Fset.File(f.Pos()).Name()] = f
 	}
 	for _, f := range files {
-		for _, c := range f.Controllers {
-			pass.ExportObjectFact(c.Type.Obj(), &Controller{Constructor: c.Constructor()})
-		}
 		if len(errs) > 0 {
 			continue // rescoordgen would refuse to generate anything
 		}
@@ -136,12 +121,18 @@ func checkDirectives(pass *analysis.Pass, u *suite.Unit) {
 	}
 }
 
-// checkLiterals reports controllers built without their constructor.
+// checkLiterals reports controllers built without their constructor: a
+// type that embeds controller.Base and whose package declares its
+// constructor (New<Type>, or new<Type> for an unexported type), as
+// rescoordgen writes it. Both are read from the types, so that controllers
+// of other packages are found without facts (which would make every driver
+// load and analyze every dependency from source). The constructor itself
+// may build the controller.
 func checkLiterals(pass *analysis.Pass, u *suite.Unit, generated map[string]bool) {
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
-	u.Inspector().Preorder(filter, func(n ast.Node) {
-		if generated[pass.Fset.File(n.Pos()).Name()] {
-			return
+	u.Inspector().WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push || generated[pass.Fset.File(n.Pos()).Name()] {
+			return true
 		}
 		var t types.Type
 		how := "a composite literal"
@@ -151,25 +142,64 @@ func checkLiterals(pass *analysis.Pass, u *suite.Unit, generated map[string]bool
 		case *ast.CallExpr:
 			id, ok := ast.Unparen(n.Fun).(*ast.Ident)
 			if !ok || len(n.Args) != 1 {
-				return
+				return true
 			}
 			if b, ok := pass.TypesInfo.Uses[id].(*types.Builtin); !ok || b.Name() != "new" {
-				return
+				return true
 			}
 			t = pass.TypesInfo.TypeOf(n.Args[0])
 			how = "new"
 		}
 		named, ok := types.Unalias(t).(*types.Named)
 		if !ok {
-			return
+			return true
 		}
-		var fact Controller
-		if !pass.ImportObjectFact(named.Origin().Obj(), &fact) {
-			return
+		ctor := constructorOf(named.Origin().Obj())
+		if ctor == nil || inFunc(stack, pass.TypesInfo, ctor) {
+			return true
 		}
 		u.Reportf(n, "%s is built with %s, which leaves its coordinator unset (it tracks nothing and Cleanup does nothing); call %s",
-			named.Obj().Name(), how, qualify(pass.Pkg, named.Obj().Pkg(), fact.Constructor))
+			named.Obj().Name(), how, qualify(pass.Pkg, named.Obj().Pkg(), ctor.Name()))
+		return true
 	})
+}
+
+// constructorOf returns the constructor of a controller type: the function
+// New<Type> (new<Type> if the type is unexported) of its package, returning
+// *<Type>, when the type embeds controller.Base; nil otherwise.
+func constructorOf(obj *types.TypeName) *types.Func {
+	if obj.Pkg() == nil || !runtimeapi.Embeds(obj.Type(), spec.ControllerPath, "Base") {
+		return nil
+	}
+	c := &spec.Controller{Name: obj.Name()}
+	fn, ok := obj.Pkg().Scope().Lookup(c.Constructor()).(*types.Func)
+	if !ok {
+		return nil
+	}
+	res := fn.Type().(*types.Signature).Results()
+	if res.Len() != 1 {
+		return nil
+	}
+	ptr, ok := res.At(0).Type().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || n.Origin().Obj() != obj {
+		return nil
+	}
+	return fn
+}
+
+// inFunc reports whether the node at the top of stack is inside the
+// declaration of fn.
+func inFunc(stack []ast.Node, info *types.Info, fn *types.Func) bool {
+	for _, n := range stack {
+		if fd, ok := n.(*ast.FuncDecl); ok && info.Defs[fd.Name] == fn {
+			return true
+		}
+	}
+	return false
 }
 
 // reportAt reports a diagnostic at pos.

@@ -21,7 +21,8 @@
 // Diagnostics are never reported inside generated files; constructors in
 // files rescoordgen wrote are, of course, allowed to build controllers.
 //
-// The analyzer exports a fact for each valid annotated controller type, so
-// that composite literals of controllers from other packages are caught
-// too.
+// A controller of another package is recognised from its type alone (it
+// embeds controller.Base and its package declares its constructor), so the
+// analyzer needs no facts and costs nothing on packages that do not reach
+// runtime/controller.
 package controllers

@@ -9,7 +9,7 @@ import (
 // Fresh has up-to-date generated code.
 //
 //rescoord:controller
-type Fresh struct { // want Fresh:"controller\\(NewFresh\\)"
+type Fresh struct {
 	controller.Base
 }
 
@@ -21,3 +21,20 @@ func local() *Fresh {
 	_ = new(Fresh) // want `Fresh is built with new, .*; call NewFresh`
 	return NewFresh()
 }
+
+// Hand is a hand-written controller with a hand-written constructor,
+// which may build it.
+type Hand struct{ controller.Base }
+
+func NewHand() *Hand {
+	h := &Hand{}
+	h.Init(h, controller.Plain)
+	return h
+}
+
+func misuse() { _ = Hand{} } // want `Hand is built with a composite literal, .*; call NewHand`
+
+// NoCtor embeds controller.Base but has no constructor to suggest.
+type NoCtor struct{ controller.Base }
+
+var _ = &NoCtor{}

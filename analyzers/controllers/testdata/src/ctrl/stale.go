@@ -7,7 +7,7 @@ import (
 )
 
 //rescoord:controller component=Stale // want `generated code for Stale is stale \(stale_rescoord.go\); run go generate`
-type Stale struct { // want Stale:"controller\\(NewStale\\)"
+type Stale struct {
 	controller.Base
 }
 
