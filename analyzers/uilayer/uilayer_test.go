@@ -30,27 +30,13 @@ func TestRules(t *testing.T) {
 		"notui", "ctl", "example.com/app/...")
 }
 
-// setFlag sets one of the analyzer's flags for the rest of the test.
-func setFlag(t *testing.T, name, value string) {
-	t.Helper()
-	f := uilayer.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag -%s", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Value.Set(old) })
-}
-
 func TestTestsFlag(t *testing.T) {
-	setFlag(t, "tests", "true")
+	fixture.SetFlag(t, uilayer.Analyzer, "tests", "true")
 	analysistest.Run(t, gopath(t), uilayer.Analyzer, "ui/testsflag")
 }
 
 func TestPatternFlag(t *testing.T) {
-	setFlag(t, "ui", "flagged/*")
+	fixture.SetFlag(t, uilayer.Analyzer, "ui", "flagged/*")
 	analysistest.Run(t, gopath(t), uilayer.Analyzer, "flagged/views")
 }
 
@@ -82,7 +68,7 @@ func diagnostics(t *testing.T, dir string, pkgs ...string) map[string][]string {
 func TestPatternFlagOverridesFile(t *testing.T) {
 	// The flag replaces layers.ui of example.com/app's .reslint.yaml: now
 	// the model is in the UI layer and the views are not.
-	setFlag(t, "ui", "./model")
+	fixture.SetFlag(t, uilayer.Analyzer, "ui", "./model")
 	got := diagnostics(t, gopath(t), "example.com/app/...")
 	if n := len(got["example.com/app/model"]); n != 3 {
 		t.Errorf("model: %d diagnostics, want 3: %q", n, got["example.com/app/model"])
@@ -93,7 +79,7 @@ func TestPatternFlagOverridesFile(t *testing.T) {
 }
 
 func TestConfigOff(t *testing.T) {
-	setFlag(t, "config", "off")
+	fixture.SetFlag(t, uilayer.Analyzer, "config", "off")
 	got := diagnostics(t, gopath(t), "example.com/app/...")
 	if len(got) != 0 {
 		t.Errorf("with -config=off: %q, want nothing", got)
@@ -107,7 +93,7 @@ func TestConfigFile(t *testing.T) {
 	if err := os.WriteFile(file, []byte("layers:\n  ui: [./model]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	setFlag(t, "config", file)
+	fixture.SetFlag(t, uilayer.Analyzer, "config", file)
 	got := diagnostics(t, dir, "example.com/app/...")
 	if len(got["example.com/app/model"]) != 3 || len(got["example.com/app/views/mail"]) != 0 {
 		t.Errorf("with -config=%s: %q, want the model's 3 diagnostics only", file, got)
@@ -148,7 +134,7 @@ func TestRelativePatternWithoutModule(t *testing.T) {
 	if err := os.WriteFile(file, []byte("layers:\n  ui:\n    - ./views/**\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	setFlag(t, "config", file)
+	fixture.SetFlag(t, uilayer.Analyzer, "config", file)
 	var c collect
 	results := analysistest.Run(&c, dir, uilayer.Analyzer, "notui")
 	want := file + `:3: pattern "./views/**" is relative, but the file is in no module (no go.mod at or above it): write the full import path`

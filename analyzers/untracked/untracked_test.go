@@ -21,26 +21,13 @@ func TestRules(t *testing.T) {
 		"plain", "nort", "uidirective", "bydirective", "example.com/app/...")
 }
 
-func setFlag(t *testing.T, name, value string) {
-	t.Helper()
-	f := untracked.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag -%s", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Value.Set(old) })
-}
-
 func TestTestsFlag(t *testing.T) {
-	setFlag(t, "tests", "true")
+	fixture.SetFlag(t, untracked.Analyzer, "tests", "true")
 	analysistest.Run(t, gopath(t), untracked.Analyzer, "ctl/testsflag")
 }
 
 func TestPatternFlag(t *testing.T) {
-	setFlag(t, "controller", "nort")
+	fixture.SetFlag(t, untracked.Analyzer, "controller", "nort")
 	var c collect
 	results := analysistest.Run(&c, gopath(t), untracked.Analyzer, "nort")
 	if len(results) != 1 || len(results[0].Diagnostics) != 1 {
