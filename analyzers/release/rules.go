@@ -59,10 +59,7 @@ func (r *rulesValue) Set(s string) error {
 // activeRules returns the rules given by flags and, when no flag gives
 // any, those of the package's .reslint.yaml (release.rules).
 func activeRules(pass *analysis.Pass) ([]rule, error) {
-	rulesFlag.mu.Lock()
-	flagged := rulesFlag.parsed
-	rulesFlag.mu.Unlock()
-	if len(flagged) > 0 {
+	if flagged := flaggedRules(); len(flagged) > 0 {
 		return flagged, nil
 	}
 	loc, err := suite.Located(pass)
@@ -70,6 +67,13 @@ func activeRules(pass *analysis.Pass) ([]rule, error) {
 		return nil, err
 	}
 	return fileRules(loc.Config)
+}
+
+// flaggedRules returns the rules the -rules flag gives.
+func flaggedRules() []rule {
+	rulesFlag.mu.Lock()
+	defer rulesFlag.mu.Unlock()
+	return rulesFlag.parsed
 }
 
 // fileRules parses the rules of a configuration file once.

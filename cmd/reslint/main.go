@@ -27,14 +27,27 @@
 // and the directives //reslint:layer NAME (before a package clause) and
 // //reslint:ignore ANALYZER reason (on or above a line) work in the code.
 // The analyzers' package documentation has the details.
+//
+// Standalone, reslint loads from source only the packages named and the
+// dependencies that reach the rescoord runtime or a package a release
+// rule names, the only ones the release analyzer's cross-package facts
+// can be about; every other dependency comes from export data, as for an
+// analyzer without facts. Under go vet, the go command does the loading,
+// and caches the facts of each package.
 package main
 
 import (
+	"os"
+
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/rescoord/rescoord/analyzers"
 )
 
 func main() {
-	multichecker.Main(analyzers.All()...)
+	all := analyzers.All()
+	if code, ok := report(os.Args[1:], all); ok {
+		os.Exit(code)
+	}
+	multichecker.Main(all...)
 }

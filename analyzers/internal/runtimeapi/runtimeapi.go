@@ -186,20 +186,32 @@ func reachOf(path string) Reach {
 
 const maxMemo = 1 << 17 // packages remembered before the memo starts over
 
-// memo remembers Reaches per package. It is a sync.Map, whose reads take
-// no lock: the analyses of many packages start at once, and a reader
-// blocked behind a walk would cost more than the walk.
+// memo remembers Reaches per package. Readers share a read lock; a walk
+// takes the write lock only to store what it found, one package at a
+// time, so a reader never waits behind a walk. A map keyed by the
+// pointer, unlike a sync.Map (keyed by an interface, hashed by type), is
+// looked up without growing the stack that a driver's goroutine starts
+// with, on the fast path of every analyzer.
 var (
-	memo     sync.Map // *types.Package → Reach
+	memoMu   sync.RWMutex
+	memo     = make(map[*types.Package]Reach)
 	memoSize atomic.Int64
 )
 
 func recall(pkg *types.Package) (Reach, bool) {
-	v, ok := memo.Load(pkg)
-	if !ok {
-		return 0, false
+	memoMu.RLock()
+	r, ok := memo[pkg]
+	memoMu.RUnlock()
+	return r, ok
+}
+
+func store(pkg *types.Package, r Reach) {
+	memoMu.Lock()
+	if _, ok := memo[pkg]; !ok {
+		memo[pkg] = r
+		memoSize.Add(1)
 	}
-	return v.(Reach), true
+	memoMu.Unlock()
 }
 
 // Reaches returns the runtime packages that pkg imports, directly or
@@ -243,9 +255,7 @@ func walk(root *types.Package) Reach {
 	for {
 		top := &stack[len(stack)-1]
 		if len(top.imps) == 0 {
-			if _, loaded := memo.LoadOrStore(top.pkg, top.r); !loaded {
-				memoSize.Add(1)
-			}
+			store(top.pkg, top.r)
 			r := top.r
 			stack = stack[:len(stack)-1]
 			if len(stack) == 0 {
@@ -274,6 +284,8 @@ const maxDepth = 512
 // Forget empties the memo of Reaches. Tests and benchmarks use it to start
 // cold.
 func Forget() {
-	memo.Clear()
+	memoMu.Lock()
+	clear(memo)
 	memoSize.Store(0)
+	memoMu.Unlock()
 }

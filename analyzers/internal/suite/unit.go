@@ -88,6 +88,36 @@ var lastModule atomic.Pointer[moduleConfig]
 type moduleConfig struct {
 	path   string
 	layers []string // the layers its configuration gives patterns for
+	rules  bool     // its configuration has release rules
+}
+
+// remember makes the module of loc, if it is the package's, lastModule.
+func remember(pass *analysis.Pass, loc *config.Located) {
+	m := pass.Module
+	if m == nil || m.Path == "" || m.Path != loc.ModulePath {
+		return
+	}
+	if last := lastModule.Load(); last != nil && last.path == m.Path {
+		return
+	}
+	mc := &moduleConfig{path: m.Path}
+	if loc.Config != nil {
+		for name, l := range loc.Config.Layers {
+			if len(l.Patterns) > 0 {
+				mc.layers = append(mc.layers, name)
+			}
+		}
+		mc.rules = len(loc.Config.ReleaseRules) > 0
+	}
+	lastModule.Store(mc)
+}
+
+// NoReleaseRules reports, from the module seen last only, that the
+// configuration of the package's module has no release rules. False means
+// "look" (Located): the module was not seen last, or it has rules.
+func NoReleaseRules(pass *analysis.Pass) bool {
+	m := lastModule.Load()
+	return m != nil && pass.Module != nil && m.path != "" && pass.Module.Path == m.path && !m.rules
 }
 
 // noPatterns reports, from lastModule only, that the configuration of the
@@ -136,17 +166,7 @@ func matchLayer(pass *analysis.Pass, s *Settings) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if m := pass.Module; m != nil && m.Path != "" && m.Path == loc.ModulePath {
-		mc := &moduleConfig{path: m.Path}
-		if loc.Config != nil {
-			for name, l := range loc.Config.Layers {
-				if len(l.Patterns) > 0 {
-					mc.layers = append(mc.layers, name)
-				}
-			}
-		}
-		lastModule.Store(mc)
-	}
+	remember(pass, loc)
 	if loc.Config == nil || loc.Config.Layers[s.layer] == nil {
 		return false, nil
 	}
@@ -169,7 +189,13 @@ type located struct {
 // Located returns the module of the package of pass and the configuration
 // that applies to it (Config is nil without a .reslint.yaml), cached per
 // module. Its error is a configuration error with file and line.
-func Located(pass *analysis.Pass) (*config.Located, error) { return locate(pass) }
+func Located(pass *analysis.Pass) (*config.Located, error) {
+	loc, err := locate(pass)
+	if err == nil {
+		remember(pass, loc)
+	}
+	return loc, err
+}
 
 // locate returns the module and configuration of the package.
 func locate(pass *analysis.Pass) (*config.Located, error) {
