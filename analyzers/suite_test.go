@@ -74,7 +74,7 @@ func loadSyntax(tb testing.TB, dir string, patterns ...string) []*packages.Packa
 // dependencies release's facts need. It returns the packages to analyze.
 func loadReslint(tb testing.TB, dir string, patterns ...string) []*packages.Package {
 	tb.Helper()
-	res, err := load.Load(config(dir, 0), release.Sources, patterns...)
+	res, err := load.Load(config(dir, 0), release.Sources(), patterns...)
 	if err != nil {
 		mustLoad(tb, nil, err)
 	}

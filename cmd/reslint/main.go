@@ -29,9 +29,8 @@
 // The analyzers' package documentation has the details.
 //
 // Standalone, reslint loads from source only the packages named and the
-// dependencies that reach the rescoord runtime or a package a release
-// rule names, the only ones the release analyzer's cross-package facts
-// can be about; every other dependency comes from export data, as for an
+// dependencies that reach the rescoord runtime, the only ones the release
+// analyzer's cross-package facts can be about; every other dependency comes from export data, as for an
 // analyzer without facts. Under go vet, the go command does the loading,
 // and caches the facts of each package.
 package main

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,8 +22,8 @@ import (
 // -test) and the same output and exit status. It differs in loading: a
 // multichecker whose analyzers use facts loads every dependency from
 // source and runs them on each, while only release uses facts and only
-// about packages that reach the runtime or a rule's package; report loads
-// those from source and the other dependencies from export data (package
+// about packages that reach the runtime; report loads those from source
+// and the other dependencies from export data (package
 // github.com/rescoord/rescoord/internal/load).
 //
 // ok is false, and nothing has been done, when args ask for anything else
@@ -51,11 +52,9 @@ func report(args []string, all []*analysis.Analyzer) (code int, ok bool) {
 	log.SetPrefix("reslint: ")
 
 	selected := selectAnalyzers(all, enabled)
-	sources := func([]string) []string { return nil }
-	for _, a := range selected {
-		if a == release.Analyzer {
-			sources = release.Sources
-		}
+	var sources []string // of facts: only release has any
+	if slices.Contains(selected, release.Analyzer) {
+		sources = release.Sources()
 	}
 	res, err := load.Load(&packages.Config{Tests: *tests}, sources, fs.Args()...)
 	if err != nil {

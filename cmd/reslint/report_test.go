@@ -67,6 +67,11 @@ func TestReportLoadsWhatFactsNeed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages")
 	}
+	// With a rule too, whose pairs have no facts: it changes nothing in
+	// what needs loading from source.
+	if err := release.Analyzer.Flags.Set("rules", "func context.WithCancel#1"); err != nil {
+		t.Fatal(err)
+	}
 	for _, patterns := range [][]string{
 		{"./cmd/reslint/testdata/facts/..."},
 		{"./examples/legacy/..."},
@@ -74,7 +79,7 @@ func TestReportLoadsWhatFactsNeed(t *testing.T) {
 	} {
 		t.Run(strings.Join(patterns, " "), func(t *testing.T) {
 			cfg := &packages.Config{Dir: moduleRoot(t), Tests: true}
-			res, err := load.Load(cfg, release.Sources, patterns...)
+			res, err := load.Load(cfg, release.Sources(), patterns...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,8 +97,8 @@ func TestReportLoadsWhatFactsNeed(t *testing.T) {
 				t.Errorf("on the packages load.Load gives:\n\t%s\nwith all syntax:\n\t%s",
 					strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 			}
-			if patterns[0] == "./cmd/reslint/testdata/facts/..." && len(got) != 1 {
-				t.Errorf("%d findings, want the leak in app.Leak only:\n\t%s", len(got), strings.Join(got, "\n\t"))
+			if patterns[0] == "./cmd/reslint/testdata/facts/..." && len(got) != 2 {
+				t.Errorf("%d findings, want the leaks in app.Leak and app.Stop:\n\t%s", len(got), strings.Join(got, "\n\t"))
 			}
 		})
 	}
@@ -107,8 +112,12 @@ func TestReportFacts(t *testing.T) {
 	if code != 3 {
 		t.Fatalf("exit status %d, want 3\n%s", code, stderr)
 	}
-	if want := "app.go:12:8: the ID from helper.AddThumb (id) is not released on all paths"; !strings.Contains(stderr, want) || strings.Count(stderr, "not released") != 1 {
+	if want := "app.go:14:8: the ID from helper.AddThumb (id) is not released on all paths"; !strings.Contains(stderr, want) || strings.Count(stderr, "not released") != 1 {
 		t.Errorf("output\n%s\nwant one finding: %s", stderr, want)
+	}
+	_, stderr, code = run(t, bin, "-release.rules=func context.WithCancel#1", "./cmd/reslint/testdata/facts/...")
+	if code != 3 || !strings.Contains(stderr, "app.go:33:17: the function returned by context.WithCancel (cancel) is not released") {
+		t.Errorf("-release.rules: exit status %d, want 3 and the leak in app.Stop\n%s", code, stderr)
 	}
 	for _, args := range [][]string{
 		{"-release=false", "./cmd/reslint/testdata/facts/..."},

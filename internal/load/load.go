@@ -9,10 +9,8 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
-	"maps"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -46,17 +44,14 @@ type Result struct {
 // one difference: a dependency that is in scope is parsed and
 // type-checked from source, with its syntax and type information, as in
 // packages.LoadAllSyntax. A package is in scope when its import path is
-// one of those sources returns, or when it imports a package in scope.
-// Load calls sources once, with the directories of the modules of all
-// the packages listed (for an analyzer whose sources depend on each
-// module's configuration).
+// one of sources, or when it imports a package in scope.
 //
 // Of cfg, Load uses Context, Dir, Env, BuildFlags, Tests, Fset and
 // ParseFile; Mode is ignored, and Overlay is not supported.
 //
 // As with go/packages, an error is returned only when the go command
 // cannot list the patterns; errors in packages are in their Errors.
-func Load(cfg *packages.Config, sources func(moduleDirs []string) []string, patterns ...string) (*Result, error) {
+func Load(cfg *packages.Config, sources []string, patterns ...string) (*Result, error) {
 	if len(cfg.Overlay) > 0 {
 		return nil, errors.New("load: Overlay is not supported")
 	}
@@ -89,7 +84,7 @@ func Load(cfg *packages.Config, sources func(moduleDirs []string) []string, patt
 		l.node(r).root = true
 	}
 	isSource := make(map[string]bool)
-	for _, path := range sources(moduleDirs(roots)) {
+	for _, path := range sources {
 		isSource[path] = true
 	}
 	for _, r := range roots {
@@ -100,18 +95,6 @@ func Load(cfg *packages.Config, sources func(moduleDirs []string) []string, patt
 		return nil, err
 	}
 	return &Result{Roots: roots, Analysis: l.analysisGraph(roots)}, nil
-}
-
-// moduleDirs returns the directories of the modules of the packages in the
-// import graph of roots, sorted.
-func moduleDirs(roots []*packages.Package) []string {
-	seen := make(map[string]bool)
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		if p.Module != nil && p.Module.Dir != "" {
-			seen[p.Module.Dir] = true
-		}
-	})
-	return slices.Sorted(maps.Keys(seen))
 }
 
 // parseFile is go/packages' default.

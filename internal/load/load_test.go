@@ -30,10 +30,6 @@ func writeModule(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func fixed(paths ...string) func([]string) []string {
-	return func([]string) []string { return paths }
-}
-
 // byID returns the packages of the import graph of roots by ID.
 func byID(roots []*packages.Package) map[string]*packages.Package {
 	m := make(map[string]*packages.Package)
@@ -41,7 +37,7 @@ func byID(roots []*packages.Package) map[string]*packages.Package {
 	return m
 }
 
-func mustLoad(t *testing.T, dir string, sources func([]string) []string, patterns ...string) *load.Result {
+func mustLoad(t *testing.T, dir string, sources []string, patterns ...string) *load.Result {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("runs go list")
@@ -66,7 +62,7 @@ var scoped = map[string]string{
 
 func TestScope(t *testing.T) {
 	dir := writeModule(t, scoped)
-	res := mustLoad(t, dir, fixed("example.com/m/source"), "./app")
+	res := mustLoad(t, dir, []string{"example.com/m/source"}, "./app")
 	pkgs := byID(res.Roots)
 	if n := packages.PrintErrors(res.Roots); n > 0 {
 		t.Fatalf("%d errors", n)
@@ -121,7 +117,7 @@ func TestScope(t *testing.T) {
 
 func TestNoSources(t *testing.T) {
 	dir := writeModule(t, scoped)
-	res := mustLoad(t, dir, fixed(), "./app")
+	res := mustLoad(t, dir, nil, "./app")
 	pkgs := byID(res.Roots)
 	if p := pkgs["example.com/m/app"]; len(p.Syntax) == 0 || p.TypesInfo == nil {
 		t.Error("app: the root is not loaded from source")
@@ -145,7 +141,7 @@ func TestRootsAndErrors(t *testing.T) {
 		"app/app.go": "package app\n\nimport (\n\t\"example.com/m/base\"\n\t\"example.com/m/broken\"\n\t\"example.com/m/mid\"\n)\n\n" +
 			"var X base.T = mid.F()\n\nvar Y = broken.G()\n",
 	})
-	res := mustLoad(t, dir, fixed(), "./app", "./base")
+	res := mustLoad(t, dir, nil, "./app", "./base")
 	pkgs := byID(res.Roots)
 	app, base, broken := pkgs["example.com/m/app"], pkgs["example.com/m/base"], pkgs["example.com/m/broken"]
 	if len(app.Errors) != 0 {
@@ -172,7 +168,7 @@ func TestOverlay(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
-	if _, err := load.Load(&packages.Config{Dir: dir, Overlay: map[string][]byte{"x.go": nil}}, fixed(), "./a"); err == nil {
+	if _, err := load.Load(&packages.Config{Dir: dir, Overlay: map[string][]byte{"x.go": nil}}, nil, "./a"); err == nil {
 		t.Error("Overlay: no error")
 	}
 }

@@ -2,6 +2,8 @@
 package app
 
 import (
+	"context"
+
 	"github.com/rescoord/rescoord/cmd/reslint/testdata/facts/helper"
 	"github.com/rescoord/rescoord/cmd/reslint/testdata/facts/plain"
 	"github.com/rescoord/rescoord/runtime/coord"
@@ -23,4 +25,15 @@ func Freed(c *coord.Coordinator, name string) {
 	if !plain.Ready(name) {
 		return
 	}
+}
+
+// Stop leaks its cancel function on one path: reported only with a rule
+// for context.WithCancel (-release.rules 'func context.WithCancel#1').
+func Stop(ctx context.Context, name string) context.Context {
+	ctx, cancel := context.WithCancel(ctx)
+	if !plain.Ready(name) {
+		return ctx
+	}
+	cancel()
+	return nil
 }
