@@ -275,15 +275,12 @@ func (l *loader) importFrom(n *node, path string) (*types.Package, error) {
 	if path == "unsafe" {
 		return types.Unsafe, nil
 	}
-	ip := n.pkg.Imports[path]
-	if ip == nil {
-		if err := n.importErrs[path]; err != nil {
-			return nil, err
-		}
-		return nil, fmt.Errorf("no metadata for %s", path)
-	}
 	if err := n.importErrs[path]; err != nil {
 		return nil, err
+	}
+	ip := n.pkg.Imports[path]
+	if ip == nil {
+		return nil, fmt.Errorf("no metadata for %s", path)
 	}
 	d := l.nodes[ip]
 	if d.mode == fromExport {

@@ -172,3 +172,15 @@ func TestOverlay(t *testing.T) {
 		t.Error("Overlay: no error")
 	}
 }
+
+// An import cycle is an error in the packages, not a hang.
+func TestImportCycle(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"a/a.go": "package a\n\nimport \"example.com/m/b\"\n\nvar A = b.B\n",
+		"b/b.go": "package b\n\nimport \"example.com/m/a\"\n\nvar B = a.A\n",
+	})
+	res := mustLoad(t, dir, []string{"example.com/m/a"}, "./a")
+	if n := packages.PrintErrors(res.Roots); n == 0 {
+		t.Error("an import cycle, and no error")
+	}
+}
