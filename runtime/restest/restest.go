@@ -19,6 +19,7 @@ package restest
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -39,14 +40,12 @@ const ShutdownTimeout = 5 * time.Second
 // opts are added to the service's own (origins on, logging to t.Log).
 func NewService(t testing.TB, opts ...resource.Option) *resource.Manager {
 	t.Helper()
-	w := &testWriter{t: t}
 	base := []resource.Option{
 		resource.WithOrigins(true),
-		resource.WithLogger(slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))),
+		resource.WithLogger(slog.New(slog.NewTextHandler(Writer(t), &slog.HandlerOptions{Level: slog.LevelDebug}))),
 	}
 	m := resource.NewManager(append(base, opts...)...)
-	t.Cleanup(func() {
-		defer w.stop()
+	t.Cleanup(func() { // before Writer's, which was registered first
 		if leaks := Leaks(m); len(leaks) > 0 {
 			t.Errorf("restest: %d resource(s) leaked:\n%s", len(leaks), formatLeaks(leaks))
 		}
@@ -78,9 +77,22 @@ func formatLeaks(leaks []resource.Info) string {
 	return b.String()
 }
 
-// testWriter sends log output to t.Log until the test ends; records written
-// after that (by a goroutine that outlived the test) are dropped instead of
-// making testing panic.
+// Writer returns a writer that sends each write to t.Log (a final newline
+// dropped) until the test has ended and the cleanups registered after the
+// call have run: what a goroutine that outlived the test writes then is
+// dropped instead of making testing panic. NewService's log goes there; use it for a logger
+// of your own, or to keep a copy of the log as well:
+//
+//	var buf bytes.Buffer
+//	h := slog.NewTextHandler(io.MultiWriter(&buf, restest.Writer(t)), nil)
+//	svc := restest.NewService(t, resource.WithLogger(slog.New(h)))
+func Writer(t testing.TB) io.Writer {
+	w := &testWriter{t: t}
+	t.Cleanup(w.stop)
+	return w
+}
+
+// testWriter is Writer's writer.
 type testWriter struct {
 	mu   sync.Mutex
 	t    testing.TB

@@ -114,3 +114,23 @@ func ExampleNewService() {
 	// 1
 	// 0
 }
+
+func TestWriter(t *testing.T) {
+	ft := &fakeT{TB: t}
+	w := restest.Writer(ft)
+	var last []string
+	ft.Cleanup(func() { // registered after Writer: runs while it still writes
+		w.Write([]byte("in a cleanup\n"))
+		last = append([]string(nil), ft.logs...)
+	})
+	if n, err := w.Write([]byte("one record\n")); n != 11 || err != nil {
+		t.Errorf("Write = %d, %v; want 11, nil", n, err)
+	}
+	ft.end()
+	if n, err := w.Write([]byte("after the test\n")); n != 15 || err != nil {
+		t.Errorf("Write after the end = %d, %v; want 15, nil", n, err)
+	}
+	if want := []string{"one record", "in a cleanup"}; fmt.Sprint(last) != fmt.Sprint(want) || fmt.Sprint(ft.logs) != fmt.Sprint(want) {
+		t.Errorf("logged %q during the test and %q in all; want %q", last, ft.logs, want)
+	}
+}

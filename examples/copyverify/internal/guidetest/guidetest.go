@@ -6,6 +6,7 @@ package guidetest
 
 import (
 	"bytes"
+	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -28,8 +29,7 @@ const (
 type Log struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
-	t   testing.TB
-	end bool
+	out io.Writer // the test's log
 }
 
 // Write keeps p and sends it to the test's log (seen with go test -v).
@@ -37,10 +37,7 @@ func (l *Log) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.buf.Write(p)
-	if !l.end {
-		l.t.Log(strings.TrimSuffix(string(p), "\n"))
-	}
-	return len(p), nil
+	return l.out.Write(p)
 }
 
 // String returns everything logged so far.
@@ -66,12 +63,7 @@ func (l *Log) Count(s string) int {
 // debug records included, into the returned Log as well as the test's log.
 func Service(t testing.TB) (*resource.Manager, *Log) {
 	t.Helper()
-	l := &Log{t: t}
-	t.Cleanup(func() { // runs after restest's check, which is registered later
-		l.mu.Lock()
-		l.end = true
-		l.mu.Unlock()
-	})
+	l := &Log{out: restest.Writer(t)} // until restest's check has run
 	h := slog.NewTextHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug})
 	return restest.NewService(t, resource.WithLogger(slog.New(h))), l
 }
