@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/rescoord/rescoord/examples/copyverify/internal/guidetest"
-	"github.com/rescoord/rescoord/runtime/controller"
 	"github.com/rescoord/rescoord/runtime/resource"
 	"github.com/rescoord/rescoord/runtime/restest"
 )
@@ -115,14 +114,7 @@ func (r *loadRec) wait(t *testing.T) error {
 
 func newController(t *testing.T) (*Controller, *resource.Manager, *guidetest.Log) {
 	t.Helper()
-	svc, log := guidetest.Service(t)
-	c := NewController(controller.WithService(svc))
-	t.Cleanup(func() {
-		if err := c.Cleanup(); err != nil {
-			t.Errorf("Cleanup: %v", err)
-		}
-	})
-	return c, svc, log
+	return guidetest.Controller(t, NewController)
 }
 
 // previews returns the live previews of c by name, and whether c runs a

@@ -118,14 +118,7 @@ func ended(c *Controller) func() bool {
 
 func newController(t *testing.T) (*Controller, *resource.Manager, *guidetest.Log) {
 	t.Helper()
-	svc, log := guidetest.Service(t)
-	c := NewController(controller.WithService(svc))
-	t.Cleanup(func() {
-		if err := c.Cleanup(); err != nil {
-			t.Errorf("Cleanup: %v", err)
-		}
-	})
-	return c, svc, log
+	return guidetest.Controller(t, NewController)
 }
 
 // The guide's checks 1 and 2: start → worker tracked, finish → released;

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rescoord/rescoord/runtime/controller"
 	"github.com/rescoord/rescoord/runtime/resource"
 	"github.com/rescoord/rescoord/runtime/restest"
 )
@@ -66,6 +67,22 @@ func Service(t testing.TB) (*resource.Manager, *Log) {
 	l := &Log{out: restest.Writer(t)} // until restest's check has run
 	h := slog.NewTextHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug})
 	return restest.NewService(t, resource.WithLogger(slog.New(h))), l
+}
+
+// Controller returns the controller newC builds on a new Service of t,
+// with the service and its Log; the controller is cleaned up when the test
+// ends, before the service checks for leaks, and a cleanup error fails the
+// test.
+func Controller[C interface{ Cleanup() error }](t testing.TB, newC func(...controller.Option) C) (C, *resource.Manager, *Log) {
+	t.Helper()
+	svc, log := Service(t)
+	c := newC(controller.WithService(svc))
+	t.Cleanup(func() {
+		if err := c.Cleanup(); err != nil {
+			t.Errorf("Cleanup: %v", err)
+		}
+	})
+	return c, svc, log
 }
 
 // Eventually waits up to 10 seconds for cond to hold and fails the test
