@@ -22,9 +22,10 @@ func (g *gen) constructor(out *jen.File, c *spec.Controller) {
 	if c.HasPriority {
 		preset = append(preset, jen.Qual(controllerPath, "WithPriority").Call(jen.Lit(c.Priority)))
 	}
-	opts := jen.Id("opts").Op("...")
+	c0, optsName := g.ns.local("c", nil), g.ns.local("opts", nil)
+	opts := jen.Id(optsName).Op("...")
 	if len(preset) > 0 {
-		opts = jen.Append(jen.Index().Qual(controllerPath, "Option").Values(preset...), jen.Id("opts").Op("...")).Op("...")
+		opts = jen.Append(jen.Index().Qual(controllerPath, "Option").Values(preset...), jen.Id(optsName).Op("...")).Op("...")
 	}
 
 	text := fmt.Sprintf("%s returns a new %s with %s, registered with the\n"+
@@ -33,17 +34,17 @@ func (g *gen) constructor(out *jen.File, c *spec.Controller) {
 		text += fmt.Sprintf("\nIt calls %s last, to finish the construction of the controller's own fields.", c.Init)
 	}
 	body := []jen.Code{
-		jen.Id("c").Op(":=").Op("&").Id(c.Name).Types(use...).Values(),
-		jen.Id("c").Dot(c.BaseField).Dot("Init").Call(jen.Id("c"), jen.Qual(controllerPath, kind), opts),
+		jen.Id(c0).Op(":=").Op("&").Id(c.Name).Types(use...).Values(),
+		jen.Id(c0).Dot(c.BaseField).Dot("Init").Call(jen.Id(c0), jen.Qual(controllerPath, kind), opts),
 	}
 	if c.Init != "" {
-		body = append(body, jen.Id("c").Dot(c.Init).Call())
+		body = append(body, jen.Id(c0).Dot(c.Init).Call())
 	}
-	body = append(body, jen.Return(jen.Id("c")))
+	body = append(body, jen.Return(jen.Id(c0)))
 
 	doc(out, text)
 	out.Func().Id(c.Constructor()).Types(decl...).
-		Params(jen.Id("opts").Op("...").Qual(controllerPath, "Option")).
+		Params(jen.Id(optsName).Op("...").Qual(controllerPath, "Option")).
 		Op("*").Id(c.Name).Types(use...).
 		Block(body...)
 }

@@ -20,12 +20,9 @@ const (
 // Render returns the generated file for f, formatted, for the package pkg.
 // The output depends only on f and pkg: no time, path or version.
 func Render(f *spec.File, pkg *types.Package) ([]byte, error) {
-	g := newGen(pkg, f)
+	g := &gen{pkg: pkg, ns: newNamespace(f)}
 	out := jen.NewFilePathName(pkg.Path(), f.Package)
 	out.HeaderComment(spec.Header[len("// "):])
-	out.ImportName(controllerPath, "controller")
-	out.ImportName(resourcePath, "resource")
-	out.ImportName("context", "context")
 	for _, c := range f.Controllers {
 		g.constructor(out, c)
 		for _, op := range c.Operations {
@@ -33,9 +30,7 @@ func Render(f *spec.File, pkg *types.Package) ([]byte, error) {
 		}
 		g.guards(out, c)
 	}
-	for path, name := range g.imports {
-		out.ImportName(path, name)
-	}
+	g.ns.declare(out)
 	var buf bytes.Buffer
 	if err := out.Render(&buf); err != nil {
 		return nil, fmt.Errorf("render %s: %w", f.Output, err)
@@ -97,10 +92,6 @@ func doc(out *jen.File, text string) {
 
 // gen renders the pieces of one file.
 type gen struct {
-	pkg     *types.Package
-	imports map[string]string // path → name, for jennifer
-}
-
-func newGen(pkg *types.Package, f *spec.File) *gen {
-	return &gen{pkg: pkg, imports: map[string]string{}}
+	pkg *types.Package
+	ns  *namespace
 }

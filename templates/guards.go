@@ -14,9 +14,10 @@ import (
 func (g *gen) guards(out *jen.File, c *spec.Controller) {
 	decl, use := g.typeParams(c.Type)
 	self := func() *jen.Statement { return jen.Op("*").Id(c.Name).Types(use...) }
+	v := g.ns.local("c", nil)
 	body := []jen.Code{
-		jen.Var().Id("c").Op("*").Id(c.Name).Types(use...),
-		jen.Var().Id("_").Op("*").Qual(controllerPath, "Base").Op("=").Op("&").Id("c").Dot(c.BaseField),
+		jen.Var().Id(v).Op("*").Id(c.Name).Types(use...),
+		jen.Var().Id("_").Op("*").Qual(controllerPath, "Base").Op("=").Op("&").Id(v).Dot(c.BaseField),
 	}
 	for _, op := range c.Operations {
 		params := []jen.Code{self(), jen.Qual("context", "Context")}

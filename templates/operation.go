@@ -3,7 +3,6 @@ package templates
 import (
 	"fmt"
 	"go/types"
-	"strconv"
 
 	"github.com/dave/jennifer/jen"
 
@@ -13,8 +12,8 @@ import (
 // operation writes Start<Op>, Cancel<Op> and <Op>Running.
 func (g *gen) operation(out *jen.File, c *spec.Controller, op *spec.Operation) {
 	_, use := g.typeParams(c.Type)
-	names := paramNames(op.Params)
-	recv, ctx := fresh("c", names), fresh("ctx", names)
+	names := g.ns.paramNames(op.Params)
+	recv, ctx := g.ns.local("c", names), g.ns.local("ctx", names)
 	receiver := func() *jen.Statement {
 		return jen.Params(jen.Id(recv).Op("*").Id(c.Name).Types(use...))
 	}
@@ -50,49 +49,4 @@ func (g *gen) operation(out *jen.File, c *spec.Controller, op *spec.Operation) {
 	doc(out, fmt.Sprintf("%s reports whether a run of %s is in progress.", op.Running(), op.Name))
 	out.Func().Add(receiver()).Id(op.Running()).Params().Bool().
 		Block(jen.Return(operation.Clone().Dot("Running").Call()))
-}
-
-// paramNames names the parameters of a Start method after the operation
-// method's, naming unnamed and blank ones p0, p1...
-func paramNames(params []*types.Var) []string {
-	names := make([]string, len(params))
-	used := map[string]bool{}
-	for _, p := range params {
-		used[p.Name()] = true
-	}
-	for i, p := range params {
-		name := p.Name()
-		if name == "" || name == "_" {
-			name = fresh("p"+strconv.Itoa(i), keys(used))
-			used[name] = true
-		}
-		names[i] = name
-	}
-	return names
-}
-
-// fresh returns name, or name with underscores added, so that it is not
-// one of taken.
-func fresh(name string, taken []string) string {
-	for {
-		clash := false
-		for _, t := range taken {
-			if t == name {
-				clash = true
-				break
-			}
-		}
-		if !clash {
-			return name
-		}
-		name += "_"
-	}
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }

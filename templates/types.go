@@ -36,6 +36,10 @@ func (g *gen) typ(t types.Type) jen.Code {
 		case types.RecvOnly:
 			return jen.Op("<-").Chan().Add(g.typ(t.Elem()))
 		}
+		if e, ok := t.Elem().(*types.Chan); ok && e.Dir() == types.RecvOnly {
+			// chan <-chan T would read as chan<- (chan T)
+			return jen.Chan().Parens(g.typ(e))
+		}
 		return jen.Chan().Add(g.typ(t.Elem()))
 	case *types.Signature:
 		return jen.Func().Add(g.signature(t))
@@ -96,7 +100,7 @@ func (g *gen) named(obj *types.TypeName, args *types.TypeList) jen.Code {
 	case obj.Pkg() == nil || obj.Pkg() == g.pkg || obj.Pkg().Path() == g.pkg.Path():
 		s = jen.Id(obj.Name())
 	default:
-		g.imports[obj.Pkg().Path()] = obj.Pkg().Name()
+		g.ns.importName(obj.Pkg().Path(), obj.Pkg().Name())
 		s = jen.Qual(obj.Pkg().Path(), obj.Name())
 	}
 	if args.Len() > 0 {

@@ -13,7 +13,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/txtar"
+
+	"github.com/rescoord/rescoord/analyzers/controllers"
 )
 
 // TestMain lets the go command complete the scratch modules' go.mod files,
@@ -139,6 +142,12 @@ func runCase(t *testing.T, root, file string) {
 	stderr.Reset()
 	if code := run(context.Background(), dir, append([]string{"-check"}, args...), &stdout, &stderr); code != 0 {
 		t.Errorf("-check after generating: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	// The controllers analyzer renders what rescoordgen would write, from
+	// the package as the compiler sees it, generated files included: it
+	// must find them up to date.
+	if compile {
+		analysistest.Run(t, dir, controllers.Analyzer, args...)
 	}
 	if !compile {
 		return

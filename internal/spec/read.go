@@ -57,6 +57,12 @@ func Read(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *type
 			r.generated[fset.File(f.Pos())] = true
 		}
 	}
+	declared := map[string]bool{}
+	for _, name := range pkg.Scope().Names() {
+		if !r.inGenerated(pkg.Scope().Lookup(name)) {
+			declared[name] = true
+		}
+	}
 	var out []*File
 	var ops []pendingOp
 	byType := map[*types.TypeName]*Controller{}
@@ -84,7 +90,7 @@ func Read(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *type
 						}
 						if gf == nil {
 							name := fset.File(f.Pos()).Name()
-							gf = &File{Source: name, Output: OutputName(name), Package: f.Name.Name, Build: buildLine(f)}
+							gf = &File{Source: name, Output: OutputName(name), Package: f.Name.Name, Build: buildLine(f), Declared: declared}
 							out = append(out, gf)
 						}
 						gf.Controllers = append(gf.Controllers, c)

@@ -23,6 +23,11 @@ type File struct {
 	Package     string // package name of the source file
 	Build       string // the source file's //go:build line, or ""
 	Controllers []*Controller
+
+	// Declared holds the names the package declares at package level,
+	// outside generated files: names the generated file must not import
+	// a package as. Files of one package share it; do not modify it.
+	Declared map[string]bool
 }
 
 // A Controller is a struct type with a //rescoord:controller directive.
