@@ -24,6 +24,7 @@ func Render(f *spec.File, pkg *types.Package) ([]byte, error) {
 	out := jen.NewFilePathName(pkg.Path(), f.Package)
 	out.HeaderComment(spec.Header[len("// "):])
 	for _, c := range f.Controllers {
+		g.ctrl = c
 		g.constructor(out, c)
 		for _, op := range c.Operations {
 			g.operation(out, c, op)
@@ -92,6 +93,7 @@ func doc(out *jen.File, text string) {
 
 // gen renders the pieces of one file.
 type gen struct {
-	pkg *types.Package
-	ns  *namespace
+	pkg  *types.Package
+	ns   *namespace
+	ctrl *spec.Controller // the controller being rendered
 }

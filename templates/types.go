@@ -15,6 +15,12 @@ func (g *gen) typ(t types.Type) jen.Code {
 	case *types.Named:
 		return g.named(t.Obj(), t.TypeArgs())
 	case *types.TypeParam:
+		// A method may name its receiver's type parameters otherwise
+		// (func (s *Sum[A, B]) ...): write the type's own name for the
+		// position, which the generated methods declare.
+		if tp := g.ctrl.Type.TypeParams(); t.Index() < tp.Len() {
+			return jen.Id(tp.At(t.Index()).Obj().Name())
+		}
 		return jen.Id(t.Obj().Name())
 	case *types.Basic:
 		if t.Kind() == types.UnsafePointer {

@@ -409,6 +409,7 @@ func (r *reader) finish(c *Controller) {
 			c.Name, c.Constructor(), r.where(c.Pos, obj.Pos()))
 	}
 	ptr := types.NewPointer(c.Type)
+	generates := map[string]*Operation{} // method name → the operation that generates it
 	for _, op := range c.Operations {
 		for _, name := range []string{op.Start(), op.Cancel(), op.Running()} {
 			obj, _, _ := types.LookupFieldOrMethod(ptr, true, r.pkg, name)
@@ -416,6 +417,11 @@ func (r *reader) finish(c *Controller) {
 				r.errorf(op.Pos, "operation %s would generate %s.%s, which already exists %s; rename one of them",
 					op.Name, c.Name, name, r.where(op.Pos, obj.Pos()))
 			}
+			if other := generates[name]; other != nil {
+				r.errorf(op.Pos, "operation %s would generate %s.%s, which operation %s generates too %s; rename one of them",
+					op.Name, c.Name, name, other.Name, r.where(op.Pos, other.Pos))
+			}
+			generates[name] = op
 		}
 	}
 }
