@@ -35,8 +35,9 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/
 // the wanted exit status is 1 and nothing may be written), every other
 // want/PATH is a file wanted at PATH after the run. Files named like
 // generated files that are not wanted must be gone. The archive's comment
-// may say "args: ..." (default ./...) and "nocompile" (for cases that
-// must not compile, such as type errors).
+// may say "args: ..." (default ./...), "nocompile" (for cases that
+// must not compile, such as type errors) and "cgo" (for cases skipped
+// where cgo is off).
 //
 // When the run succeeds, a second run must change nothing, and the module
 // is vetted and its tests run: each case's _test.go files check the
@@ -68,8 +69,13 @@ func runCase(t *testing.T, root, file string) {
 		if a, ok := strings.CutPrefix(line, "args:"); ok {
 			args = strings.Fields(a)
 		}
-		if strings.TrimSpace(line) == "nocompile" {
+		switch strings.TrimSpace(line) {
+		case "nocompile":
 			compile = false
+		case "cgo":
+			if out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+				t.Skip("needs cgo")
+			}
 		}
 	}
 	dir := t.TempDir()

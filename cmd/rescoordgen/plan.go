@@ -56,6 +56,10 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 	if err != nil {
 		return nil, []string{err.Error()}
 	}
+	dirs := map[string]bool{} // where outputs may go
+	for _, c := range cands {
+		dirs[c.dir] = true
+	}
 
 	var errs []spec.Error
 	seenErr := map[string]bool{}
@@ -79,7 +83,7 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 		for _, e := range loadErrors(pkg) {
 			addErr(e)
 		}
-		for _, f := range pkg.CompiledGoFiles {
+		for _, f := range append(pkg.GoFiles, pkg.CompiledGoFiles...) { // GoFiles has those cgo rewrites
 			loaded[f] = true
 		}
 		if pkg.Types == nil || pkg.TypesInfo == nil {
@@ -93,6 +97,13 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 		// collector have the syntax trees and the type-checker's maps.
 		pkg.Syntax, pkg.TypesInfo = nil, nil
 		for _, f := range files {
+			if !dirs[filepath.Dir(f.Output)] {
+				// Only a //line directive before the package clause can
+				// place a source elsewhere; never write there.
+				addErr(spec.Error{Msg: fmt.Sprintf("%s: a //line directive before a package clause names this file, outside the package's directory; rescoordgen writes only beside the package's files",
+					f.Source)})
+				continue
+			}
 			if !outputs[f.Output] { // not seen in another variant of the package
 				outputs[f.Output] = true
 				todo = append(todo, pkgFile{f, pkg.Types})

@@ -89,7 +89,7 @@ func Read(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *type
 							continue
 						}
 						if gf == nil {
-							name := fset.File(f.Pos()).Name()
+							name := sourceName(fset, f)
 							gf = &File{Source: name, Output: OutputName(name), Package: f.Name.Name, Build: buildLine(f), Declared: declared}
 							out = append(out, gf)
 						}
@@ -104,7 +104,7 @@ func Read(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *type
 						r.misplaced(d, describeFunc(decl))
 						continue
 					}
-					ops = append(ops, pendingOp{d, decl, buildLine(f), fset.File(f.Pos()).Name()})
+					ops = append(ops, pendingOp{d, decl, buildLine(f), sourceName(fset, f)})
 				}
 			}
 		}
@@ -496,6 +496,18 @@ func describeFunc(decl *ast.FuncDecl) string {
 
 func directiveName(text string) string {
 	name, _, _ := strings.Cut(text, " ")
+	return name
+}
+
+// sourceName returns the name of the file f was parsed from or, when a
+// //line directive places its package clause in another .go file, that
+// file's: cgo rewrites a file that imports "C" into one in the build
+// cache, which the go command compiles instead, and marks it so.
+func sourceName(fset *token.FileSet, f *ast.File) string {
+	name := fset.File(f.Pos()).Name()
+	if adjusted := fset.Position(f.Package).Filename; adjusted != name && strings.HasSuffix(adjusted, ".go") {
+		return adjusted
+	}
 	return name
 }
 
