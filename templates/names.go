@@ -19,17 +19,15 @@ import (
 
 // A namespace tracks the names of one generated file.
 type namespace struct {
-	taken   map[string]bool   // the package's declarations, the type parameters, the imports
-	locals  map[string]bool   // every generated local, in any function
-	imports map[string]string // import path → the name the file imports it as
-	pkgName map[string]string // import path → the package's own name
+	declared map[string]bool   // the package's declarations (shared: read only)
+	taken    map[string]bool   // the type parameters, the imports
+	locals   map[string]bool   // every generated local, in any function
+	imports  map[string]string // import path → the name the file imports it as
+	pkgName  map[string]string // import path → the package's own name
 }
 
 func newNamespace(f *spec.File) *namespace {
-	ns := &namespace{taken: map[string]bool{}, locals: map[string]bool{}, imports: map[string]string{}, pkgName: map[string]string{}}
-	for name := range f.Declared {
-		ns.taken[name] = true
-	}
+	ns := &namespace{declared: f.Declared, taken: map[string]bool{}, locals: map[string]bool{}, imports: map[string]string{}, pkgName: map[string]string{}}
 	for _, c := range f.Controllers {
 		tp := c.Type.TypeParams()
 		for i := range tp.Len() {
@@ -51,7 +49,7 @@ func (ns *namespace) importName(path, pkgName string) string {
 		return name
 	}
 	name := pkgName
-	for i := 1; ns.taken[name] || ns.locals[name] || predeclared(name); i++ {
+	for i := 1; ns.declared[name] || ns.taken[name] || ns.locals[name] || predeclared(name); i++ {
 		name = pkgName + strconv.Itoa(i)
 	}
 	ns.taken[name] = true
@@ -63,7 +61,7 @@ func (ns *namespace) importName(path, pkgName string) string {
 // local returns name, or name with underscores added, so that it hides
 // nothing the function refers to: params, the file's names.
 func (ns *namespace) local(name string, params []string) string {
-	for ns.taken[name] || predeclared(name) || contains(params, name) {
+	for ns.declared[name] || ns.taken[name] || predeclared(name) || contains(params, name) {
 		name += "_"
 	}
 	ns.locals[name] = true
