@@ -96,4 +96,5 @@ type gen struct {
 	pkg  *types.Package
 	ns   *namespace
 	ctrl *spec.Controller // the controller being rendered
+	refs map[string]bool  // when not nil, collects the package's names typ writes
 }

@@ -14,11 +14,10 @@ import (
 func (g *gen) guards(out *jen.File, c *spec.Controller) {
 	decl, use := g.typeParams(c.Type)
 	self := func() *jen.Statement { return jen.Op("*").Id(c.Name).Types(use...) }
-	v := g.ns.local("c", nil)
-	body := []jen.Code{
-		jen.Var().Id(v).Op("*").Id(c.Name).Types(use...),
-		jen.Var().Id("_").Op("*").Qual(controllerPath, "Base").Op("=").Op("&").Id(v).Dot(c.BaseField),
-	}
+	// The local c comes first and the rest refers to the package's types
+	// after it: write the rest, then name c after none of them.
+	g.refs = map[string]bool{c.Name: true}
+	var rest []jen.Code
 	for _, op := range c.Operations {
 		params := []jen.Code{self(), jen.Qual("context", "Context")}
 		for i, p := range op.Params {
@@ -28,11 +27,17 @@ func (g *gen) guards(out *jen.File, c *spec.Controller) {
 			}
 			params = append(params, g.typ(p.Type()))
 		}
-		body = append(body, jen.Var().Id("_").Func().Params(params...).Error().Op("=").Parens(self()).Dot(op.Method))
+		rest = append(rest, jen.Var().Id("_").Func().Params(params...).Error().Op("=").Parens(self()).Dot(op.Method))
 	}
 	if c.Init != "" {
-		body = append(body, jen.Var().Id("_").Func().Params(self()).Op("=").Parens(self()).Dot(c.Init))
+		rest = append(rest, jen.Var().Id("_").Func().Params(self()).Op("=").Parens(self()).Dot(c.Init))
 	}
+	v := g.ns.local("c", keys(g.refs))
+	g.refs = nil
+	body := append([]jen.Code{
+		jen.Var().Id(v).Op("*").Id(c.Name).Types(use...),
+		jen.Var().Id("_").Op("*").Qual(controllerPath, "Base").Op("=").Op("&").Id(v).Dot(c.BaseField),
+	}, rest...)
 	doc(out, "Compile-time guards for "+c.Name+": if this does not compile, what the\n"+
 		"generated code relies on has changed; run go generate.")
 	out.Func().Id("_").Types(decl...).Params().Block(body...)

@@ -15,7 +15,7 @@ import (
 // None may hide another that the generated code refers to, whatever the
 // user named things: an import is never named like a declaration of the
 // package, a type parameter or a generated local; a local never like a
-// parameter, a type parameter, an import or a declaration.
+// parameter, a type parameter, an import or a declaration it refers to.
 
 // A namespace tracks the names of one generated file.
 type namespace struct {
@@ -59,9 +59,12 @@ func (ns *namespace) importName(path, pkgName string) string {
 }
 
 // local returns name, or name with underscores added, so that it hides
-// nothing the function refers to: params, the file's names.
-func (ns *namespace) local(name string, params []string) string {
-	for ns.declared[name] || ns.taken[name] || predeclared(name) || contains(params, name) {
+// nothing the function refers to: the type parameters, the imports and
+// avoid (its parameters, the package's names it refers to). A local may
+// hide other package-level names: only the test build may see some of
+// them, and the generated code must be the same for both builds.
+func (ns *namespace) local(name string, avoid []string) string {
+	for ns.taken[name] || predeclared(name) || contains(avoid, name) {
 		name += "_"
 	}
 	ns.locals[name] = true
@@ -121,4 +124,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

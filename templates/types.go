@@ -104,6 +104,9 @@ func (g *gen) named(obj *types.TypeName, args *types.TypeList) jen.Code {
 	var s *jen.Statement
 	switch {
 	case obj.Pkg() == nil || obj.Pkg() == g.pkg || obj.Pkg().Path() == g.pkg.Path():
+		if g.refs != nil && obj.Pkg() != nil {
+			g.refs[obj.Name()] = true
+		}
 		s = jen.Id(obj.Name())
 	default:
 		g.ns.importName(obj.Pkg().Path(), obj.Pkg().Name())

@@ -69,8 +69,8 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 			errs = append(errs, e)
 		}
 	}
-	loaded := map[string]bool{}  // source files that were type-checked
-	outputs := map[string]bool{} // files this run generates
+	loaded := map[string]bool{} // source files that were type-checked
+	outputs := map[string]int{} // files this run generates → index in todo
 	type pkgFile struct {
 		file *spec.File
 		pkg  *types.Package
@@ -104,10 +104,15 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 					f.Source)})
 				continue
 			}
-			if !outputs[f.Output] { // not seen in another variant of the package
-				outputs[f.Output] = true
-				todo = append(todo, pkgFile{f, pkg.Types})
+			if i, seen := outputs[f.Output]; seen {
+				// Another variant of the package (with its test files, or
+				// without): the output is compiled in both, so its imports
+				// must avoid what either declares.
+				todo[i].file.Declared = union(todo[i].file.Declared, f.Declared)
+				continue
 			}
+			outputs[f.Output] = len(todo)
+			todo = append(todo, pkgFile{f, pkg.Types})
 		}
 	}
 	// Refuse before anything is rendered or written: a file in the way
@@ -162,6 +167,18 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 	}
 	slices.SortFunc(p.changes, func(a, b change) int { return strings.Compare(a.path, b.path) })
 	return p, nil
+}
+
+// union returns the names in a or b.
+func union(a, b map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for name := range a {
+		out[name] = true
+	}
+	for name := range b {
+		out[name] = true
+	}
+	return out
 }
 
 // parallel calls fn(0) ... fn(n-1) on up to GOMAXPROCS goroutines and
@@ -240,7 +257,7 @@ func readOurs(path string) ([]byte, error) {
 // orphans returns the removal of every file in dir that rescoordgen wrote
 // and would not write now. A file whose source still has directives but
 // was not loaded (other build tags) is kept.
-func orphans(dir string, outputs, loaded map[string]bool) ([]change, error) {
+func orphans(dir string, outputs map[string]int, loaded map[string]bool) ([]change, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -248,7 +265,7 @@ func orphans(dir string, outputs, loaded map[string]bool) ([]change, error) {
 	var out []change
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
-		if e.IsDir() || !spec.IsOutputName(e.Name()) || outputs[path] {
+		if _, generated := outputs[path]; e.IsDir() || !spec.IsOutputName(e.Name()) || generated {
 			continue
 		}
 		old, err := os.ReadFile(path)
