@@ -2,6 +2,8 @@ package templates
 
 import (
 	"go/types"
+	"maps"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -32,7 +34,7 @@ func (g *gen) guards(out *jen.File, c *spec.Controller) {
 	if c.Init != "" {
 		rest = append(rest, jen.Var().Id("_").Func().Params(self()).Op("=").Parens(self()).Dot(c.Init))
 	}
-	v := g.ns.local("c", keys(g.refs))
+	v := g.ns.local("c", slices.Collect(maps.Keys(g.refs)))
 	g.refs = nil
 	body := append([]jen.Code{
 		jen.Var().Id(v).Op("*").Id(c.Name).Types(use...),

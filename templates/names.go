@@ -2,6 +2,7 @@ package templates
 
 import (
 	"go/types"
+	"slices"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -64,7 +65,7 @@ func (ns *namespace) importName(path, pkgName string) string {
 // hide other package-level names: only the test build may see some of
 // them, and the generated code must be the same for both builds.
 func (ns *namespace) local(name string, avoid []string) string {
-	for ns.taken[name] || predeclared(name) || contains(avoid, name) {
+	for ns.taken[name] || predeclared(name) || slices.Contains(avoid, name) {
 		name += "_"
 	}
 	ns.locals[name] = true
@@ -115,21 +116,4 @@ func (ns *namespace) paramNames(params []*types.Var) []string {
 		names[i] = name
 	}
 	return names
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
