@@ -13,10 +13,10 @@
 // import never takes a name the package declares, or a type parameter's,
 // or a generated local's (it is numbered instead: context1); a generated
 // local (the receiver c, ctx, opts) never takes the name of a parameter,
-// a type parameter, an import or a package-level declaration (it gets
-// underscores: c_); and a parameter of a Start method named error, or like
-// the context import, is renamed so that the method's body still sees
-// them.
+// a type parameter, an import or a package-level declaration its function
+// refers to (it gets underscores: c_); and a parameter of a Start method
+// named error, or like the context import, is renamed so that the
+// method's body still sees them.
 //
 // The generator (cmd/rescoordgen) renders with it and writes; the
 // controllers analyzer renders with it to find stale generated files. Both

@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"go/types"
 	"maps"
 	"slices"
 
@@ -22,12 +21,8 @@ func (g *gen) guards(out *jen.File, c *spec.Controller) {
 	var rest []jen.Code
 	for _, op := range c.Operations {
 		params := []jen.Code{self(), jen.Qual("context", "Context")}
-		for i, p := range op.Params {
-			if op.Variadic && i == len(op.Params)-1 {
-				params = append(params, jen.Op("...").Add(g.typ(p.Type().(*types.Slice).Elem())))
-				continue
-			}
-			params = append(params, g.typ(p.Type()))
+		for i := range op.Params {
+			params = append(params, g.paramType(op, i))
 		}
 		rest = append(rest, jen.Var().Id("_").Func().Params(params...).Error().Op("=").Parens(self()).Dot(op.Method))
 	}

@@ -102,11 +102,12 @@ func (ns *namespace) paramNames(params []*types.Var) []string {
 	names := make([]string, len(params))
 	for i, p := range params {
 		name := p.Name()
-		if name != "" && name != "_" && !hides(name) {
+		blank := name == "" || name == "_"
+		if !blank && !hides(name) {
 			names[i] = name
 			continue
 		}
-		if name == "" || name == "_" {
+		if blank {
 			name = "p" + strconv.Itoa(i)
 		}
 		for hides(name) || taken[name] {

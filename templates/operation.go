@@ -21,14 +21,13 @@ func (g *gen) operation(out *jen.File, c *spec.Controller, op *spec.Operation) {
 
 	params := make([]jen.Code, len(op.Params))
 	args := []jen.Code{jen.Id(ctx)}
-	for i, p := range op.Params {
+	for i := range op.Params {
+		params[i] = jen.Id(names[i]).Add(g.paramType(op, i))
+		arg := jen.Id(names[i])
 		if op.Variadic && i == len(op.Params)-1 {
-			params[i] = jen.Id(names[i]).Op("...").Add(g.typ(p.Type().(*types.Slice).Elem()))
-			args = append(args, jen.Id(names[i]).Op("..."))
-			continue
+			arg.Op("...")
 		}
-		params[i] = jen.Id(names[i]).Add(g.typ(p.Type()))
-		args = append(args, jen.Id(names[i]))
+		args = append(args, arg)
 	}
 
 	doc(out, fmt.Sprintf("%s runs %s as a tracked worker named after the operation and the\n"+
@@ -49,4 +48,14 @@ func (g *gen) operation(out *jen.File, c *spec.Controller, op *spec.Operation) {
 	doc(out, fmt.Sprintf("%s reports whether a run of %s is in progress.", op.Running(), op.Name))
 	out.Func().Add(receiver()).Id(op.Running()).Params().Bool().
 		Block(jen.Return(operation.Clone().Dot("Running").Call()))
+}
+
+// paramType writes the type of op's parameter i as declared: ...T for a
+// variadic []T.
+func (g *gen) paramType(op *spec.Operation, i int) jen.Code {
+	t := op.Params[i].Type()
+	if op.Variadic && i == len(op.Params)-1 {
+		return jen.Op("...").Add(g.typ(t.(*types.Slice).Elem()))
+	}
+	return g.typ(t)
 }
