@@ -7,7 +7,9 @@
 //   - guards.go: compile-time guards, so that renaming or changing what the
 //     generated code relies on breaks the build at the guard;
 //   - types.go: go/types types written as jennifer code;
-//   - names.go: the names the generated file uses for imports and locals.
+//   - names.go: the names the generated file uses for imports and locals;
+//   - gofmt.go: gofmt's layout of the rendered file, printed directly for
+//     the part of Go generated files use, by go/format for anything else.
 //
 // Whatever the user's code is named, the generated code compiles: an
 // import never takes a name the package declares, or a type parameter's,

@@ -32,11 +32,16 @@ func Render(f *spec.File, pkg *types.Package) ([]byte, error) {
 		g.guards(out, c)
 	}
 	g.ns.declare(out)
+	out.NoFormat = true // gofmt below does it, faster
 	var buf bytes.Buffer
 	if err := out.Render(&buf); err != nil {
 		return nil, fmt.Errorf("render %s: %w", f.Output, err)
 	}
-	src := groupImports(buf.Bytes())
+	src, err := gofmt(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w in\n%s", f.Output, err, buf.Bytes())
+	}
+	src = groupImports(src)
 	if f.Build != "" {
 		// After the header line, in a paragraph of its own.
 		header := len(spec.Header) + 1

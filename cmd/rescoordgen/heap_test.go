@@ -2,16 +2,19 @@ package main
 
 import (
 	"runtime"
-	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
 
-// gcSettings returns the collector's percent and memory limit, unchanged.
+// gcSettings returns the collector's percent and memory limit. It reads
+// them without setting them (as debug.SetGCPercent would), which could
+// undo what startHeap's finalizer sets at the same time.
 func gcSettings() (percent int, limit int64) {
-	percent = debug.SetGCPercent(-1)
-	debug.SetGCPercent(percent)
-	return percent, debug.SetMemoryLimit(-1)
+	samples := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(samples)
+	// Off (-1) reads as the largest uint64.
+	return int(int64(samples[0].Value.Uint64())), int64(samples[1].Value.Uint64())
 }
 
 func TestStartHeap(t *testing.T) {

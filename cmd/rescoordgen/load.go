@@ -105,7 +105,9 @@ func (g *generator) dirPattern(p string) string {
 	return filepath.Clean(p)
 }
 
-// scanDir reads the Go files of dir for the directive prefix.
+// scanDir reads the Go files of dir for the directive prefix, until it
+// knows whether the directory needs work and whether its tests do: after
+// the first hit, only test files that might still say so.
 func scanDir(dir string) (candidate, bool, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -119,6 +121,9 @@ func scanDir(dir string) (candidate, bool, error) {
 			continue
 		}
 		test := strings.HasSuffix(name, "_test.go")
+		if found && (c.tests || !test) {
+			continue // nothing left to learn from this file
+		}
 		hit := spec.IsOutputName(name)
 		if !hit {
 			src, err := os.ReadFile(filepath.Join(dir, name))
