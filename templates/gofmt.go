@@ -23,7 +23,7 @@ import (
 // file). Anything else — a struct or interface type, a binary expression,
 // a line break inside a list, a comment go/doc would rewrite — goes to
 // go/format.Source, so the output never depends on which of the two
-// printed it (FuzzQuickFormat checks this).
+// printed it (TestQuickFormatRandom and FuzzQuickFormat check this).
 func gofmt(src []byte) ([]byte, error) {
 	if out, ok := quickFormat(src); ok {
 		return out, nil
@@ -336,7 +336,6 @@ func (p *quickPrinter) fieldList(l *ast.FieldList, open, close string) {
 			p.str(" ")
 		}
 		p.expr(stripParens(f.Type)) // as go/printer does
-
 	}
 	p.str(close)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"go/format"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/rescoord/rescoord/analyzers/controllers"
+	"github.com/rescoord/rescoord/internal/textdiff"
 )
 
 // TestMain lets the go command complete the scratch modules' go.mod files,
@@ -109,6 +111,16 @@ func runCase(t *testing.T, root, file string) {
 	code := run(context.Background(), dir, args, &stdout, &stderr)
 	gotStderr := stderr.String()
 	got := generatedFiles(t, dir)
+	for name, data := range got {
+		// Whichever way templates formatted what the run wrote (and
+		// before -update takes it as wanted), it is as gofmt leaves it.
+		if data == inputs[name] {
+			continue
+		}
+		if formatted, err := format.Source([]byte(data)); err != nil || string(formatted) != data {
+			t.Errorf("%s is not gofmt-clean (%v):\n%s", name, err, textdiff.Unified("got", "gofmt", data, string(formatted)))
+		}
+	}
 
 	if *update {
 		rewrite(t, file, ar, got, gotStderr)
