@@ -12,7 +12,8 @@
 //     the part of Go generated files use, by go/format for anything else.
 //
 // Whatever the user's code is named, the generated code compiles: an
-// import never takes a name the package declares, or a type parameter's,
+// import never takes a name the package declares (in any of its files:
+// tests and files for other platforms too), or a type parameter's,
 // or a generated local's (it is numbered instead: context1); a generated
 // local (the receiver c, ctx, opts) never takes the name of a parameter,
 // a type parameter, an import or a package-level declaration its function

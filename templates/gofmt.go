@@ -167,6 +167,17 @@ func isPlainLineComment(text string) bool {
 // isPlainText reports whether s is valid UTF-8 whose only white space is
 // the blank and which has no control characters.
 func isPlainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return isPlainRunes(s[i:])
+		} else if c < ' ' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func isPlainRunes(s string) bool {
 	for _, r := range s {
 		if r == utf8.RuneError || r != ' ' && (unicode.IsSpace(r) || unicode.IsControl(r)) {
 			return false

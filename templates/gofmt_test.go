@@ -302,3 +302,21 @@ func (s *randomSource) expr(depth int) {
 		s.expr(0)
 	}
 }
+
+func TestIsPlainText(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Plain text, (with) punctuation.": true,
+		"accents: é, ü":                   true,
+		"a\tb":                            false,
+		"a\vb":                            false,
+		"del\x7f":                         false,
+		"nbsp\u00a0":                      false,
+		"é then line separator\u2028":     false,
+		"bad utf-8 \xff":                  false,
+		"replacement \uFFFD":              false,
+	} {
+		if got := isPlainText(s); got != want {
+			t.Errorf("isPlainText(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -81,14 +81,21 @@ func checkDirectives(pass *analysis.Pass, u *suite.Unit) {
 			u.Report(analysis.Diagnostic{Pos: e.At, Message: e.Msg})
 		}
 	}
+	if len(errs) > 0 || len(files) == 0 {
+		return // rescoordgen would refuse to generate anything
+	}
 	byName := map[string]*ast.File{}
 	for _, f := range pass.Files {
 		byName[pass.Fset.File(f.Pos()).Name()] = f
 	}
+	// Render with the names rescoordgen sees, which include those of the
+	// package's files this pass does not have (its tests, files left out
+	// by build constraints).
+	if err := spec.DeclareElsewhere(files, func(path string) bool { return byName[path] != nil }); err != nil {
+		reportAt(u, files[0].Controllers[0].Pos, "cannot read the package's other files: %v", err)
+		return
+	}
 	for _, f := range files {
-		if len(errs) > 0 {
-			continue // rescoordgen would refuse to generate anything
-		}
 		want, err := templates.Render(f, pass.Pkg)
 		if err != nil {
 			reportAt(u, f.Controllers[0].Pos, "cannot render the generated code: %v", err)

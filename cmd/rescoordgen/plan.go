@@ -93,6 +93,12 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 		for _, e := range serrs {
 			addErr(e)
 		}
+		// Of the package's other files, those no variant loaded so far:
+		// the names of the rest are in that variant's Declared, which
+		// union below adds for an output seen in both.
+		if err := spec.DeclareElsewhere(files, func(path string) bool { return loaded[path] }); err != nil {
+			addErr(spec.Error{Msg: err.Error()})
+		}
 		// Rendering needs only the specifications and the types: let the
 		// collector have the syntax trees and the type-checker's maps.
 		pkg.Syntax, pkg.TypesInfo = nil, nil

@@ -26,7 +26,9 @@ type File struct {
 
 	// Declared holds the names the package declares at package level,
 	// outside generated files: names the generated file must not import
-	// a package as. Files of one package share it; do not modify it.
+	// a package as. Read fills it from the files it is given;
+	// DeclareElsewhere adds those of the package's other files. Files of
+	// one package share it; do not modify it.
 	Declared map[string]bool
 }
 
