@@ -3,6 +3,7 @@ package templates
 import (
 	"bytes"
 	"go/ast"
+	"go/build/constraint"
 	"go/format"
 	"go/parser"
 	"go/token"
@@ -161,7 +162,7 @@ func (p *quickPrinter) printFile(f *ast.File) {
 func isPlainLineComment(text string) bool {
 	rest, ok := strings.CutPrefix(text, "//")
 	return ok && isPlainText(rest) && !strings.HasPrefix(rest, "go:") &&
-		!strings.HasPrefix(rest, "line ") && !strings.HasPrefix(rest, " +build")
+		!strings.HasPrefix(rest, "line ") && !constraint.IsPlusBuild(text)
 }
 
 // isPlainText reports whether s is valid UTF-8 whose only white space is
@@ -234,8 +235,9 @@ func (p *quickPrinter) importDecl(d *ast.GenDecl) {
 }
 
 func (p *quickPrinter) importSpec(s *ast.ImportSpec) {
-	if p.line(s.Pos()) != p.line(s.End()) {
-		p.fail()
+	if path, err := strconv.Unquote(s.Path.Value); err != nil || strconv.Quote(path) != s.Path.Value ||
+		p.line(s.Pos()) != p.line(s.End()) {
+		p.fail() // go/printer quotes a path as strconv.Quote does
 	}
 	if s.Name != nil {
 		p.str(s.Name.Name)
@@ -267,7 +269,9 @@ func (p *quickPrinter) funcDecl(d *ast.FuncDecl) {
 
 // docComment prints a doc comment that go/doc would not change: each line
 // is "// " and text starting with a letter, so that there are no blank
-// lines, headings, lists, code blocks, link definitions or directives.
+// lines, headings, lists, code blocks, link definitions or directives, and
+// no doubled backquotes or single quotes, which go/doc turns into
+// quotation marks.
 // The comment is unindented and abuts its function, the case in which
 // go/printer has go/doc reformat it.
 func (p *quickPrinter) docComment(g *ast.CommentGroup) {
@@ -278,7 +282,8 @@ func (p *quickPrinter) docComment(g *ast.CommentGroup) {
 	for _, c := range g.List {
 		text, ok := strings.CutPrefix(c.Text, "// ")
 		r, _ := utf8.DecodeRuneInString(text)
-		if !ok || !unicode.IsLetter(r) || !isPlainText(text) {
+		if !ok || !unicode.IsLetter(r) || !isPlainText(text) ||
+			strings.Contains(text, "``") || strings.Contains(text, "''") { // go/doc makes them “ and ”
 			p.fail()
 			return
 		}
