@@ -342,12 +342,7 @@ func (p *quickPrinter) fieldList(l *ast.FieldList, open, close string) {
 			p.fail()
 			return
 		}
-		for j, name := range f.Names {
-			if j > 0 {
-				p.str(", ")
-			}
-			p.str(name.Name)
-		}
+		p.identList(f.Names)
 		if len(f.Names) > 0 {
 			p.str(" ")
 		}
@@ -412,12 +407,7 @@ func (p *quickPrinter) stmt(s ast.Stmt) {
 		}
 		v := d.Specs[0].(*ast.ValueSpec)
 		p.str("var ")
-		for i, name := range v.Names {
-			if i > 0 {
-				p.str(", ")
-			}
-			p.str(name.Name)
-		}
+		p.identList(v.Names)
 		if v.Type != nil {
 			p.str(" ")
 			p.expr(v.Type)
@@ -433,6 +423,15 @@ func (p *quickPrinter) stmt(s ast.Stmt) {
 		p.fail() // a line break outside a function literal's body
 	}
 	p.span = outer
+}
+
+func (p *quickPrinter) identList(names []*ast.Ident) {
+	for i, name := range names {
+		if i > 0 {
+			p.str(", ")
+		}
+		p.str(name.Name)
+	}
 }
 
 // exprList prints a list on one line; only a list of one may span more,

@@ -68,8 +68,8 @@ func declaredElsewhere(dir, pkg string, loaded func(path string) bool) (map[stri
 		if err != nil {
 			return nil, err
 		}
-		if IsOutputName(e.Name()) && IsGeneratedSource(src) {
-			continue
+		if IsGeneratedSource(src) {
+			continue // rescoordgen wrote it
 		}
 		f, _ := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
 		if f == nil || f.Name == nil || f.Name.Name != pkg {
