@@ -15,7 +15,7 @@ export GOFLAGS=-mod=mod
 cat >go.mod <<EOF
 module example.com/app
 
-go 1.24
+go 1.26
 
 require github.com/rescoord/rescoord v0.0.0
 

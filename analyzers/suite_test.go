@@ -25,7 +25,7 @@ import (
 // xtoolsVersion is the golang.org/x/tools module the benchmark and the
 // sweep load: the version this module requires, so it is in the module
 // cache wherever this module builds.
-const xtoolsVersion = "v0.42.0"
+const xtoolsVersion = "v0.52.0"
 
 // xtoolsDir returns the directory of golang.org/x/tools in the module
 // cache, or skips.

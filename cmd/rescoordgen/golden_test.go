@@ -182,7 +182,7 @@ func runCase(t *testing.T, root, file string) {
 // module at root, with root's go.sum.
 func writeModule(tb testing.TB, root, dir, path string) {
 	tb.Helper()
-	mod := "module " + path + "\n\ngo 1.24\n\nrequire github.com/rescoord/rescoord v0.0.0\n\nreplace github.com/rescoord/rescoord => " + root + "\n"
+	mod := "module " + path + "\n\ngo 1.26\n\nrequire github.com/rescoord/rescoord v0.0.0\n\nreplace github.com/rescoord/rescoord => " + root + "\n"
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
 	if err != nil {
 		tb.Fatal(err)
