@@ -15,10 +15,10 @@
 //	        description: keeps UI code free of resource management
 //	        settings:
 //	          layers:
-//	            ui: ["./ui/**"]              # -uilayer.ui
-//	            controller: ["./ctrl/**"]    # -untracked.controller
+//	            ui: ["./ui/..."]             # -uilayer.ui
+//	            controller: ["./ctrl/..."]   # -untracked.controller
 //	          release:
-//	            rules: ["func context.WithCancel#1", "method os.Open Close"]   # -release.rules
+//	            rules: ["method os.Open Close", "method os.Create Close"]   # -release.rules
 //	          tests: false                   # -ANALYZER.tests
 //	          config: ""                     # -ANALYZER.config (a .reslint.yaml, or "off")
 //	          disable: []                    # analyzers not to run

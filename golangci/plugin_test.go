@@ -15,8 +15,8 @@ import (
 // settings is what golangci-lint passes: its YAML, decoded into plain maps.
 func settings() map[string]any {
 	return map[string]any{
-		"layers":  map[string]any{"ui": []any{"./ui/**", "example.com/app/views/*"}, "controller": []any{"./ctrl/**"}},
-		"release": map[string]any{"rules": []any{"func context.WithCancel#1", "method os.Open Close"}},
+		"layers":  map[string]any{"ui": []any{"./ui/...", "example.com/app/.../views"}, "controller": []any{"./ctrl/..."}},
+		"release": map[string]any{"rules": []any{"method os.Open Close", "method os.Create Close"}},
 		"tests":   true,
 		"disable": []any{"controllers"},
 	}
@@ -46,8 +46,8 @@ func TestRegistered(t *testing.T) {
 		t.Errorf("analyzers %v; controllers is disabled", got)
 	}
 	for _, c := range []struct{ flag, want string }{
-		{uilayer.Analyzer.Flags.Lookup("ui").Value.String(), "./ui/**,example.com/app/views/*"},
-		{untracked.Analyzer.Flags.Lookup("controller").Value.String(), "./ctrl/**"},
+		{uilayer.Analyzer.Flags.Lookup("ui").Value.String(), "./ui/...,example.com/app/.../views"},
+		{untracked.Analyzer.Flags.Lookup("controller").Value.String(), "./ctrl/..."},
 		{uilayer.Analyzer.Flags.Lookup("tests").Value.String(), "true"},
 	} {
 		if c.flag != c.want {

@@ -2,6 +2,7 @@ package controllers
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -18,37 +19,33 @@ import (
 
 // Analyzer checks rescoord controllers and their generated code.
 var Analyzer = &analysis.Analyzer{
-	Name: "controllers",
-	Doc:  "check //rescoord: directives and the controller code rescoordgen generates",
-	URL:  "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/controllers",
-	Run:  run,
+	Name:     "controllers",
+	Doc:      suite.Doc(doc, "controllers"),
+	URL:      "https://github.com/rescoord/rescoord/blob/main/docs/reslint.md#controllers",
+	Requires: []*analysis.Analyzer{suite.Analyzer},
+	Run:      suite.Guard(run),
 }
+
+//go:embed doc.go
+var doc string
 
 var settings = suite.NewSettings("controllers", "")
 
 func init() { settings.Register(&Analyzer.Flags) }
 
-// run is the fast path: a package that does not reach runtime/controller
-// through its imports can neither declare a controller nor build one.
-// (A directive in such a package cannot be valid either: rescoordgen
-// reports it.)
+// run checks a package that reaches runtime/controller through its
+// imports: any other can neither declare a controller nor build one. (A
+// directive in such a package cannot be valid either: rescoordgen reports
+// it.)
 func run(pass *analysis.Pass) (any, error) {
-	if runtimeapi.Reaches(pass.Pkg)&runtimeapi.ReachController == 0 {
-		return nil, nil
-	}
-	return check(pass)
-}
-
-// check is the analysis proper, guarded against panics.
-var check = suite.Guard(func(pass *analysis.Pass) (any, error) {
 	u, err := suite.Open(pass, settings)
-	if err != nil {
+	if err != nil || u.Package.Reaches&runtimeapi.ReachController == 0 {
 		return nil, err
 	}
 	u.ReportDirectiveProblems(true)
 	analyze(pass, u)
 	return nil, nil
-})
+}
 
 func analyze(pass *analysis.Pass, u *suite.Unit) {
 	generated := map[string]bool{} // files written by rescoordgen or another generator

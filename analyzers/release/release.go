@@ -1,6 +1,7 @@
 package release
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/types"
 	"strconv"
@@ -9,19 +10,21 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
-	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
 	"github.com/rescoord/rescoord/analyzers/internal/suite"
 )
 
 // Analyzer reports resources that are not released on every path.
 var Analyzer = &analysis.Analyzer{
 	Name:      "release",
-	Doc:       "report resources acquired and not released on every path, and owners that skip the release calls of what they own",
-	URL:       "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/release",
-	Requires:  nil, // not ctrlflow: it would build every CFG of every package
-	Run:       run,
+	Doc:       suite.Doc(doc, "release"),
+	URL:       "https://github.com/rescoord/rescoord/blob/main/docs/reslint.md#release",
+	Requires:  []*analysis.Analyzer{suite.Analyzer}, // not ctrlflow: it would build every CFG of every package
+	Run:       suite.Guard(run),
 	FactTypes: []analysis.Fact{new(Consumes), new(Acquires)},
 }
+
+//go:embed doc.go
+var doc string
 
 // Import paths of the runtime packages the analyzer knows.
 const (
@@ -69,39 +72,20 @@ var settings = suite.NewSettings("release", "")
 
 func init() { settings.Register(&Analyzer.Flags) }
 
-// run is the fast path: a package that imports neither the runtime
-// (directly or not) nor a package a rule names has nothing to check. The
-// common case, a package that does not reach the runtime in a module
-// without rules, is decided here without a lookup (which would grow the
-// stack the driver's goroutine starts with, the largest cost there is).
+// run checks a package that can hold anything to check: one that reaches
+// the runtime through its imports, or imports a package a rule names.
 func run(pass *analysis.Pass) (any, error) {
-	if runtimeapi.Reaches(pass.Pkg) == 0 && suite.NoReleaseRules(pass) && len(flaggedRules()) == 0 {
-		return nil, nil
-	}
-	return look(pass)
-}
-
-// look is the rest of run.
-//
-//go:noinline
-func look(pass *analysis.Pass) (any, error) {
-	rules, err := activeRules(pass)
-	if err != nil {
-		return nil, err
-	}
-	if !relevant(pass.Pkg, rules) {
-		return nil, nil
-	}
-	return check(pass)
-}
-
-// check is the analysis proper, guarded against panics.
-var check = suite.Guard(func(pass *analysis.Pass) (any, error) {
 	u, err := suite.Open(pass, settings)
 	if err != nil {
 		return nil, err
 	}
-	rules, _ := activeRules(pass)
+	rules, err := activeRules(u)
+	if err != nil {
+		return nil, err
+	}
+	if u.Package.Reaches == 0 && !importsRulePackage(pass.Pkg, rules) {
+		return nil, nil
+	}
 	c := &checker{
 		pass:  pass,
 		unit:  u,
@@ -114,14 +98,11 @@ var check = suite.Guard(func(pass *analysis.Pass) (any, error) {
 	c.checkFunctions()
 	c.checkOwners()
 	return nil, nil
-})
+}
 
-// relevant reports whether pkg can hold anything to check: it reaches the
-// runtime through its imports, or imports a package a rule names.
-func relevant(pkg *types.Package, rules []rule) bool {
-	if runtimeapi.Reaches(pkg) != 0 {
-		return true
-	}
+// importsRulePackage reports whether pkg is or imports a package a rule
+// names.
+func importsRulePackage(pkg *types.Package, rules []rule) bool {
 	for _, r := range rules {
 		if r.pkg == pkg.Path() {
 			return true

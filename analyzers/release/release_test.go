@@ -11,9 +11,10 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	if err := release.Analyzer.Flags.Set("rules",
-		"func context.WithCancel#1; method os.Open Close; id (*example.com/fixture/pool.Pool).Acquire Release; method (example.com/fixture/tracer.Tracer).Start#1 End"); err != nil {
+		"func example.com/fixture/pool.Lease#1; method os.Open Close; id (*example.com/fixture/pool.Pool).Acquire Release; method (example.com/fixture/tracer.Tracer).Start#1 End"); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { release.Analyzer.Flags.Set("rules", "") })
 	dir := fixture.Module(t, "testdata/src")
 	analysistest.Run(t, dir, release.Analyzer, "./a", "./b", "./rules", "./pool", "./owners", "./tracer")
 	analysistest.RunWithSuggestedFixes(t, dir, release.Analyzer, "./fix")

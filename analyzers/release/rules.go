@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/rescoord/rescoord/analyzers/internal/config"
 	"github.com/rescoord/rescoord/analyzers/internal/suite"
 )
@@ -57,16 +55,26 @@ func (r *rulesValue) Set(s string) error {
 }
 
 // activeRules returns the rules given by flags and, when no flag gives
-// any, those of the package's .reslint.yaml (release.rules).
-func activeRules(pass *analysis.Pass) ([]rule, error) {
+// any, those of the configuration file (release.rules).
+func activeRules(u *suite.Unit) ([]rule, error) {
 	if flagged := flaggedRules(); len(flagged) > 0 {
 		return flagged, nil
 	}
-	loc, err := suite.Located(pass)
-	if err != nil || loc.Config == nil || len(loc.Config.ReleaseRules) == 0 {
+	cfg, err := u.Config()
+	if err != nil || cfg == nil {
 		return nil, err
 	}
-	return fileRules(loc.Config)
+	var out []rule
+	var errs []error
+	for _, item := range cfg.ReleaseRules {
+		r, err := parseUserRule(item.Text)
+		if err != nil {
+			errs = append(errs, &config.Error{File: cfg.File, Line: item.Line, Msg: fmt.Sprintf("release.rules: %q: %v", item.Text, err)})
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, errors.Join(errs...)
 }
 
 // flaggedRules returns the rules the -rules flag gives.
@@ -76,38 +84,6 @@ func flaggedRules() []rule {
 	return rulesFlag.parsed
 }
 
-// fileRules parses the rules of a configuration file once.
-func fileRules(cfg *config.Config) ([]rule, error) {
-	fileRulesMu.Lock()
-	defer fileRulesMu.Unlock()
-	if r, ok := fileRulesCache[cfg]; ok {
-		return r.rules, r.err
-	}
-	var out []rule
-	var errs []error
-	for _, item := range cfg.ReleaseRules {
-		r, err := parseRule(item.Text)
-		if err != nil {
-			errs = append(errs, &config.Error{File: cfg.File, Line: item.Line, Msg: fmt.Sprintf("release.rules: %q: %v", item.Text, err)})
-			continue
-		}
-		out = append(out, r)
-	}
-	err := errors.Join(errs...)
-	fileRulesCache[cfg] = parsedRules{out, err}
-	return out, err
-}
-
-type parsedRules struct {
-	rules []rule
-	err   error
-}
-
-var (
-	fileRulesMu    sync.Mutex
-	fileRulesCache = map[*config.Config]parsedRules{}
-)
-
 // parseRules parses a ";"-separated list of rules.
 func parseRules(s string) ([]rule, error) {
 	var out []rule
@@ -116,13 +92,29 @@ func parseRules(s string) ([]rule, error) {
 		if text == "" {
 			continue
 		}
-		r, err := parseRule(text)
+		r, err := parseUserRule(text)
 		if err != nil {
 			return nil, fmt.Errorf("release rule %d %q: %v", i+1, text, err)
 		}
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// parseUserRule parses a rule a user wrote: one that go vet's lostcancel,
+// which reslint runs too, does not check already.
+func parseUserRule(text string) (rule, error) {
+	r, err := parseRule(text)
+	if err == nil && r.pkg == "context" && lostcancelChecks[r.acquire] {
+		err = fmt.Errorf("go vet's lostcancel already checks the cancel function of %s: remove the rule, or each leak is reported twice", r.acquire)
+	}
+	return r, err
+}
+
+// lostcancelChecks are the functions whose results lostcancel checks.
+var lostcancelChecks = map[string]bool{
+	"context.WithCancel": true, "context.WithTimeout": true, "context.WithDeadline": true,
+	"context.WithCancelCause": true, "context.WithTimeoutCause": true, "context.WithDeadlineCause": true,
 }
 
 func parseRule(text string) (rule, error) {

@@ -2,6 +2,7 @@ package uilayer
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -24,38 +25,17 @@ var settings = suite.NewSettings(name, config.LayerUI).OwnDirectives()
 // Analyzer reports resource management in UI-layer packages. See the
 // package documentation for the rules, the flags and the fixes.
 var Analyzer = &analysis.Analyzer{
-	Name: name,
-	Doc: `report resource management in UI-layer packages
-
-In packages of the UI layer (named by //reslint:layer ui, by the -uilayer.ui
-patterns or by layers.ui in .reslint.yaml), report what the rescoord guide
-says to remove from tabs: imports of runtime/resource and runtime/coord,
-calls that track, release or register resources, resource.Default, fields
-and variables holding resource IDs, coordinators or the service, and go
-statements. UI code should hold a controller and call it.`,
-	URL: "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/uilayer",
-	Run: run,
+	Name:     name,
+	Doc:      suite.Doc(doc, name),
+	URL:      "https://github.com/rescoord/rescoord/blob/main/docs/reslint.md#uilayer",
+	Requires: []*analysis.Analyzer{suite.Analyzer},
+	Run:      suite.Guard(analyze),
 }
 
-// check is the analysis proper, guarded against panics.
-var check = suite.Guard(analyze)
+//go:embed doc.go
+var doc string
 
 func init() { settings.Register(&Analyzer.Flags) }
-
-// run is the fast path: a package outside the UI layer and without
-// directives costs a look at its file headers and a cached configuration
-// lookup. It stays small, so that it runs in the stack the driver's
-// goroutine starts with.
-func run(pass *analysis.Pass) (any, error) {
-	p, err := suite.PeekAt(pass, settings)
-	if err != nil {
-		return nil, err
-	}
-	if !p.InLayer && !p.Directives {
-		return nil, nil
-	}
-	return check(pass)
-}
 
 func analyze(pass *analysis.Pass) (any, error) {
 	u, err := suite.Open(pass, settings)

@@ -10,7 +10,6 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/rescoord/rescoord/analyzers/internal/config"
 	"github.com/rescoord/rescoord/analyzers/internal/fixture"
 	"github.com/rescoord/rescoord/analyzers/uilayer"
 )
@@ -36,7 +35,7 @@ func TestTestsFlag(t *testing.T) {
 }
 
 func TestPatternFlag(t *testing.T) {
-	fixture.SetFlag(t, uilayer.Analyzer, "ui", "flagged/*")
+	fixture.SetFlag(t, uilayer.Analyzer, "ui", "flagged/...")
 	analysistest.Run(t, gopath(t), uilayer.Analyzer, "flagged/views")
 }
 
@@ -102,11 +101,10 @@ func TestConfigFile(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	for _, tt := range []struct{ yaml, want string }{
-		{"layers:\n  ui: [./views/**]\n  view: [x]\n", `.reslint.yaml:3: unknown layer "view" (known layers: ui, controller)`},
-		{"layers:\n  ui:\n    - ./views/...\n", `.reslint.yaml:3: layers.ui: invalid pattern "./views/...": "..." is the go command's wildcard; write "**" for any number of path elements`},
+		{"layers:\n  ui: [./views/...]\n  view: [x]\n", `.reslint.yaml:3: unknown layer "view" (known layers: ui, controller)`},
+		{"layers:\n  ui:\n    - './views/**'\n", `.reslint.yaml:3: layers.ui: invalid pattern "./views/**": "**" is not package-pattern syntax: write "..." ("./ui/..." is ui and every package below it)`},
 		{"layer:\n  ui: [x]\n", `.reslint.yaml:1: unknown key "layer" (known keys: layers, release)`},
 	} {
-		config.Forget()
 		dir := gopath(t)
 		file := filepath.Join(dir, "src", "example.com", "app", ".reslint.yaml")
 		if err := os.WriteFile(file, []byte(tt.yaml), 0o644); err != nil {
@@ -123,7 +121,6 @@ func TestConfigErrors(t *testing.T) {
 			}
 		}
 	}
-	config.Forget()
 }
 
 func TestRelativePatternWithoutModule(t *testing.T) {
@@ -131,13 +128,13 @@ func TestRelativePatternWithoutModule(t *testing.T) {
 	// with the file and line, for every package it would apply to.
 	dir := gopath(t)
 	file := filepath.Join(t.TempDir(), "loose.yaml")
-	if err := os.WriteFile(file, []byte("layers:\n  ui:\n    - ./views/**\n"), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte("layers:\n  ui:\n    - ./views/...\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	fixture.SetFlag(t, uilayer.Analyzer, "config", file)
 	var c collect
 	results := analysistest.Run(&c, dir, uilayer.Analyzer, "notui")
-	want := file + `:3: pattern "./views/**" is relative, but the file is in no module (no go.mod at or above it): write the full import path`
+	want := file + `:3: pattern "./views/..." is relative, but the file is in no module (no go.mod at or above it): write the full import path`
 	if len(results) == 0 || results[0].Err == nil || results[0].Err.Error() != want {
 		t.Errorf("results %v, want the error %s", results, want)
 	}
@@ -145,7 +142,7 @@ func TestRelativePatternWithoutModule(t *testing.T) {
 
 func TestPatternFlagErrors(t *testing.T) {
 	f := uilayer.Analyzer.Flags.Lookup("ui")
-	err := f.Value.Set("./ui/**,a//b")
+	err := f.Value.Set("./ui/...,a//b")
 	if err == nil || err.Error() != `pattern "a//b": empty path element ("//" or a trailing "/")` {
 		t.Errorf("Set: %v", err)
 	}

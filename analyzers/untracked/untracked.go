@@ -1,6 +1,7 @@
 package untracked
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -21,45 +22,24 @@ var settings = suite.NewSettings(name, config.LayerController)
 // Analyzer reports goroutines in controller-layer code that do not go
 // through the controller's workers. See the package documentation.
 var Analyzer = &analysis.Analyzer{
-	Name: name,
-	Doc: `report go statements in controller code that bypass Workers.Go
-
-In controller-layer packages (those with a type embedding controller.Base,
-those named by -untracked.controller or layers.controller in .reslint.yaml,
-and those marked //reslint:layer controller), a go statement starts a
-goroutine that the controller's cleanup can neither cancel nor wait for.
-Start it with Workers().Go instead.`,
-	URL: "https://pkg.go.dev/github.com/rescoord/rescoord/analyzers/untracked",
-	Run: run,
+	Name:     name,
+	Doc:      suite.Doc(doc, name),
+	URL:      "https://github.com/rescoord/rescoord/blob/main/docs/reslint.md#untracked",
+	Requires: []*analysis.Analyzer{suite.Analyzer},
+	Run:      suite.Guard(analyze),
 }
 
-// check is the analysis proper, guarded against panics.
-var check = suite.Guard(analyze)
+//go:embed doc.go
+var doc string
 
 func init() { settings.Register(&Analyzer.Flags) }
-
-// run is the fast path: a package outside the controller layer that cannot
-// reach runtime/controller through its imports has no controller types,
-// and costs a look at its file headers, a cached configuration lookup and
-// a remembered import walk. It stays small, so that it runs in the stack
-// the driver's goroutine starts with.
-func run(pass *analysis.Pass) (any, error) {
-	p, err := suite.PeekAt(pass, settings)
-	if err != nil {
-		return nil, err
-	}
-	if !p.InLayer && (p.Directive != "" || runtimeapi.Reaches(pass.Pkg)&runtimeapi.ReachController == 0) {
-		return nil, nil
-	}
-	return check(pass)
-}
 
 func analyze(pass *analysis.Pass) (any, error) {
 	u, err := suite.Open(pass, settings)
 	if err != nil {
 		return nil, err
 	}
-	if !u.InLayer() && !hasController(pass.Pkg) {
+	if !u.InLayer() && (u.Package.Directive != "" || u.Package.Reaches&runtimeapi.ReachController == 0 || !hasController(pass.Pkg)) {
 		return nil, nil
 	}
 	u.ReportDirectiveProblems(true)

@@ -28,6 +28,12 @@ func reslintBin(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("builds and runs the command")
 	}
+	return buildReslint(t)
+}
+
+// buildReslint builds the command once for the tests and benchmarks.
+func buildReslint(t testing.TB) string {
+	t.Helper()
 	buildOnce.Do(func() {
 		binDir, buildErr = os.MkdirTemp("", "reslint-test-")
 		if buildErr != nil {
@@ -194,7 +200,7 @@ func TestFlags(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("-flags: exit status %d", code)
 	}
-	for _, f := range []string{"uilayer.ui", "uilayer.config", "uilayer.tests", "untracked.controller", "untracked.config", "untracked.tests", "json", "diff"} {
+	for _, f := range []string{"uilayer.ui", "uilayer.config", "uilayer.tests", "untracked.controller", "untracked.config", "untracked.tests", "release.rules", "printf.funcs", "lostcancel", "copylocks", "json", "diff"} {
 		if !strings.Contains(stdout, `"Name": "`+f+`"`) {
 			t.Errorf("-flags lacks %s", f)
 		}

@@ -1,44 +1,41 @@
 // Package config reads reslint's configuration file, .reslint.yaml, and
-// finds the one that applies to a package.
+// finds the module a package belongs to.
 //
-// The file is YAML, restricted to a small strict subset (mappings, lists of
-// strings, comments, quoted strings: see Parse). Every key is checked:
-// an unknown key, a value of the wrong shape or an invalid pattern is an
-// error naming the file and the line, never silently ignored.
+// The file is YAML, decoded strictly by go.yaml.in/yaml/v3 into the
+// structure below: an unknown key, a value of the wrong type or an invalid
+// pattern is an error naming the file and the line, never silently
+// ignored.
 //
 //	# .reslint.yaml, at the module root
 //	layers:
-//	  ui:                      # packages that hold UI code only
-//	    - ./ui/**              # relative to the module
-//	    - github.com/acme/app/views/*
-//	  controller: ["./controllers/**"]
-//
-// Known keys:
-//
-//	layers            a mapping from layer name to a list of import-path patterns
-//	layers.ui         the UI layer, checked by the uilayer analyzer
-//	layers.controller the controller layer, checked by the untracked analyzer
-//	release.rules     acquire/release rules of the release analyzer, one per
-//	                  item, in the syntax of its -release.rules flag:
-//
+//	  ui:                          # packages that hold UI code only
+//	    - ./ui/...                 # relative to the module
+//	    - example.com/app/.../views
+//	  controller: [./controllers/...]
 //	release:
 //	  rules:
-//	    - func context.WithCancel#1
 //	    - method os.Open Close
-//	    - id (*example.com/pool.Pool).Acquire Release
 //
-// Patterns are those of package pathpattern; "./" patterns are relative
-// to the module whose root holds the file.
+// Patterns are the go command's package patterns (package pkgpattern);
+// "./" patterns are relative to the module whose root holds the file. The
+// rules are checked by the release analyzer, which reports a bad one with
+// its line. docs/reslint.md is the reference.
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
-	"github.com/rescoord/rescoord/analyzers/internal/pathpattern"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/rescoord/rescoord/analyzers/internal/pkgpattern"
 )
 
 // FileName is the name of the configuration file.
@@ -62,8 +59,7 @@ type Config struct {
 	File string
 	// Layers holds the layers the file defines, by name.
 	Layers map[string]*Layer
-	// ReleaseRules are the items of release.rules, checked by the release
-	// analyzer, which reports a bad one with its line.
+	// ReleaseRules are the items of release.rules.
 	ReleaseRules []Rule
 }
 
@@ -73,7 +69,7 @@ type Rule struct {
 	Line int
 }
 
-// A Layer is a named set of import-path patterns.
+// A Layer is a named set of package patterns.
 type Layer struct {
 	Name     string
 	Line     int // where the layer is defined
@@ -82,7 +78,7 @@ type Layer struct {
 
 // A Pattern is a layer pattern and the line it was written on.
 type Pattern struct {
-	pathpattern.Pattern
+	pkgpattern.Pattern
 	Line int
 }
 
@@ -111,107 +107,194 @@ func ReadFile(name string) (*Config, error) {
 	return Parse(name, data)
 }
 
+// The file's structure, as yaml decodes it. Each Go type name maps to the
+// key it is the value of, for messages (see keyOf).
+type (
+	file struct {
+		Layers  layers  `yaml:"layers"`
+		Release release `yaml:"release"`
+	}
+	release struct {
+		Rules []rule `yaml:"rules"`
+	}
+	rule  Rule
+	layer struct {
+		name string
+		line int
+		pats []Pattern
+	}
+	// layers decodes itself, so that each layer's line and an empty layer
+	// are seen (yaml skips null values).
+	layers map[string]*layer
+)
+
+var keyOf = map[string]struct{ path, known string }{
+	"file":    {"the file", "layers, release"},
+	"release": {"release", "rules"},
+}
+
+func typeError(n *yaml.Node, format string, args ...any) error {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: ", n.Line) + fmt.Sprintf(format, args...)}}
+}
+
+// kind names the kind of a node in messages.
+func kind(n *yaml.Node) string {
+	switch {
+	case n.Kind == yaml.MappingNode:
+		return "a mapping"
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case n.Kind == yaml.AliasNode:
+		return "an alias"
+	case n.ShortTag() == "!!null":
+		return "nothing"
+	}
+	return "a single value"
+}
+
+// UnmarshalYAML decodes layers: a mapping from a known layer name to a
+// list of patterns.
+func (ls *layers) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return typeError(n, "layers: expected a mapping from layer name (%s) to a list of patterns, found %s", strings.Join(LayerNames, ", "), kind(n))
+	}
+	var errs []string
+	add := func(err error) {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			errs = append(errs, te.Errors...)
+		}
+	}
+	*ls = make(layers)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name := k.Value
+		switch {
+		case !KnownLayer(name):
+			add(typeError(k, "unknown layer %q (known layers: %s)", name, strings.Join(LayerNames, ", ")))
+			continue
+		case (*ls)[name] != nil:
+			add(typeError(k, "duplicate layer %q (first at line %d)", name, (*ls)[name].line))
+			continue
+		}
+		l := &layer{name: name, line: k.Line}
+		(*ls)[name] = l
+		switch v.Kind {
+		case yaml.SequenceNode:
+		case yaml.ScalarNode:
+			if v.ShortTag() != "!!null" {
+				add(typeError(v, "layers.%s: expected a list of patterns, found a single value (write [%q] or a \"- \" item)", name, v.Value))
+				continue
+			}
+			fallthrough
+		default:
+			add(typeError(k, "layers.%s: expected a list of patterns, found %s", name, kind(v)))
+			continue
+		}
+		if len(v.Content) == 0 {
+			add(typeError(v, "layers.%s: an empty list names no package (remove the layer, or add patterns)", name))
+		}
+		for _, item := range v.Content {
+			if item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str" {
+				add(typeError(item, "layers.%s: expected a pattern (a string), found %s", name, kind(item)))
+				continue
+			}
+			p, err := pkgpattern.Compile(item.Value)
+			if err != nil {
+				add(typeError(item, "layers.%s: invalid pattern %q: %v", name, item.Value, err))
+				continue
+			}
+			l.pats = append(l.pats, Pattern{p, item.Line})
+		}
+	}
+	if len(errs) > 0 {
+		return &yaml.TypeError{Errors: errs}
+	}
+	return nil
+}
+
+// UnmarshalYAML decodes one rule: a string.
+func (r *rule) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
+		return typeError(n, "release.rules: expected a rule (a string), found %s", kind(n))
+	}
+	*r = rule{Text: n.Value, Line: n.Line}
+	return nil
+}
+
 // Parse parses the contents of a configuration file; filename is used in
 // errors and recorded in the result. All problems found are returned
 // together, as *Error values joined with errors.Join.
 func Parse(filename string, data []byte) (*Config, error) {
-	root, err := parseYAML(data)
-	if err != nil {
-		var ye *yamlError
-		if errors.As(err, &ye) {
-			return nil, &Error{File: filename, Line: ye.line, Msg: ye.msg}
+	var f file
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err := dec.Decode(&f)
+	if err == nil {
+		var extra yaml.Node
+		if dec.Decode(&extra) != io.EOF {
+			err = fmt.Errorf("line %d: one document per file", extra.Line)
 		}
-		return nil, &Error{File: filename, Msg: err.Error()}
 	}
-	d := &decoder{file: filename}
+	if err != nil && err != io.EOF {
+		return nil, fileError(filename, err)
+	}
 	cfg := &Config{File: filename, Layers: make(map[string]*Layer)}
-	switch root.kind {
-	case nullNode:
-	case mapNode:
-		for _, p := range root.pairs {
-			switch p.key {
-			case "layers":
-				d.layers(cfg, p)
-			case "release":
-				d.release(cfg, p)
-			default:
-				d.errorf(p.line, "unknown key %q (known keys: layers, release)", p.key)
-			}
-		}
-	default:
-		d.errorf(root.line, "the file must be a mapping of keys (such as layers:), not %s", root.kind)
+	for name, l := range f.Layers {
+		cfg.Layers[name] = &Layer{Name: name, Line: l.line, Patterns: l.pats}
 	}
-	if len(d.errs) > 0 {
-		return nil, errors.Join(d.errs...)
+	for _, r := range f.Release.Rules {
+		cfg.ReleaseRules = append(cfg.ReleaseRules, Rule(r))
 	}
 	return cfg, nil
 }
 
-type decoder struct {
-	file string
-	errs []error
-}
+var (
+	lineMsg    = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	unknownKey = regexp.MustCompile(`^field (\S+) not found in type config\.(\w+)$`)
+	wrongType  = regexp.MustCompile("(?s)^cannot unmarshal !!(\\w+) (?:`[^`]*` )?into (?:\\[\\])?config\\.(\\w+)$")
+)
 
-func (d *decoder) errorf(line int, format string, args ...any) {
-	d.errs = append(d.errs, &Error{File: d.file, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-func (d *decoder) release(cfg *Config, p pair) {
-	if p.value.kind != mapNode {
-		d.errorf(p.line, "release: expected a mapping (rules:), found %s", p.value.kind)
-		return
+// fileError turns the decoder's error into *Error values, one per line,
+// in the words of the file's keys rather than of Go types.
+func fileError(filename string, err error) error {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
 	}
-	for _, rp := range p.value.pairs {
-		if rp.key != "rules" {
-			d.errorf(rp.line, "unknown key %q in release (known keys: rules)", rp.key)
-			continue
+	var errs []error
+	for _, m := range msgs {
+		e := &Error{File: filename, Msg: strings.TrimPrefix(m, "yaml: ")}
+		if sub := lineMsg.FindStringSubmatch(m); sub != nil {
+			e.Line, _ = strconv.Atoi(sub[1])
+			e.Msg = sub[2]
 		}
-		if rp.value.kind != listNode {
-			d.errorf(rp.line, "release.rules: expected a list of rules, found %s", rp.value.kind)
-			continue
-		}
-		for _, item := range rp.value.items {
-			if item.kind != scalarNode {
-				d.errorf(item.line, "release.rules: expected a rule (a string), found %s", item.kind)
-				continue
+		if sub := unknownKey.FindStringSubmatch(e.Msg); sub != nil {
+			k := keyOf[sub[2]]
+			where := ""
+			if sub[2] != "file" {
+				where = " in " + k.path
 			}
-			cfg.ReleaseRules = append(cfg.ReleaseRules, Rule{Text: item.value, Line: item.line})
-		}
-	}
-}
-
-func (d *decoder) layers(cfg *Config, p pair) {
-	if p.value.kind != mapNode {
-		d.errorf(p.line, "layers: expected a mapping from layer name (%s) to a list of patterns, found %s", strings.Join(LayerNames, ", "), p.value.kind)
-		return
-	}
-	for _, lp := range p.value.pairs {
-		if !KnownLayer(lp.key) {
-			d.errorf(lp.line, "unknown layer %q (known layers: %s)", lp.key, strings.Join(LayerNames, ", "))
-			continue
-		}
-		layer := &Layer{Name: lp.key, Line: lp.line}
-		switch lp.value.kind {
-		case listNode:
-		case scalarNode:
-			d.errorf(lp.line, "layers.%s: expected a list of patterns, found a single string (write [%q] or a \"- \" item)", lp.key, lp.value.value)
-			continue
-		default:
-			d.errorf(lp.line, "layers.%s: expected a list of patterns, found %s", lp.key, lp.value.kind)
-			continue
-		}
-		for _, item := range lp.value.items {
-			if item.kind != scalarNode {
-				d.errorf(item.line, "layers.%s: expected a pattern (a string), found %s", lp.key, item.kind)
-				continue
+			e.Msg = fmt.Sprintf("unknown key %q%s (known keys: %s)", sub[1], where, k.known)
+		} else if sub := wrongType.FindStringSubmatch(e.Msg); sub != nil {
+			found := map[string]string{"seq": "a list", "map": "a mapping"}[sub[1]]
+			if found == "" {
+				found = "a single value"
 			}
-			pat, err := pathpattern.Compile(item.value)
-			if err != nil {
-				d.errorf(item.line, "layers.%s: invalid pattern %q: %v", lp.key, item.value, err)
-				continue
+			switch sub[2] {
+			case "file":
+				e.Msg = "the file must be a mapping of keys (such as layers:), not " + found
+			case "release":
+				e.Msg = "release: expected a mapping (rules:), found " + found
+			case "rule":
+				e.Msg = "release.rules: expected a list of rules, found " + found
 			}
-			layer.Patterns = append(layer.Patterns, Pattern{pat, item.line})
 		}
-		cfg.Layers[lp.key] = layer
+		e.Msg = strings.ReplaceAll(e.Msg, "\n", `\n`) // one line per error
+		errs = append(errs, e)
 	}
+	return errors.Join(errs...)
 }

@@ -12,8 +12,6 @@ package runtimeapi
 import (
 	"go/types"
 	"strings"
-	"sync"
-	"sync/atomic"
 )
 
 // Import paths of the runtime packages.
@@ -184,108 +182,30 @@ func reachOf(path string) Reach {
 	return 0
 }
 
-const maxMemo = 1 << 17 // packages remembered before the memo starts over
-
-// memo remembers Reaches per package. Readers share a read lock; a walk
-// takes the write lock only to store what it found, one package at a
-// time, so a reader never waits behind a walk. A map keyed by the
-// pointer, unlike a sync.Map (keyed by an interface, hashed by type), is
-// looked up without growing the stack that a driver's goroutine starts
-// with, on the fast path of every analyzer.
-var (
-	memoMu   sync.RWMutex
-	memo     = make(map[*types.Package]Reach)
-	memoSize atomic.Int64
-)
-
-func recall(pkg *types.Package) (Reach, bool) {
-	memoMu.RLock()
-	r, ok := memo[pkg]
-	memoMu.RUnlock()
-	return r, ok
-}
-
-func store(pkg *types.Package, r Reach) {
-	memoMu.Lock()
-	if _, ok := memo[pkg]; !ok {
-		memo[pkg] = r
-		memoSize.Add(1)
-	}
-	memoMu.Unlock()
-}
-
 // Reaches returns the runtime packages that pkg imports, directly or
 // transitively, including pkg itself if it is one.
 //
 // It walks Imports, which lists direct imports for packages checked from
 // source and every package the export data refers to for imported ones;
 // either way a package that can name a runtime object reaches its
-// package. Answers are remembered per *types.Package for the life of the
-// process (drivers share dependencies between the packages they analyze),
-// so a whole run costs one visit per package.
+// package. Each package is visited once per call.
 func Reaches(pkg *types.Package) Reach {
 	if pkg == nil {
 		return 0
 	}
-	if r, ok := recall(pkg); ok {
-		return r
-	}
-	return walk(pkg)
-}
-
-// walk computes Reaches for a package not yet remembered, depth first,
-// remembering every package it finishes. It is apart from Reaches so that
-// the common case, a remembered package, stays small, and iterative so
-// that a deep import graph does not grow the goroutine's stack. Walks
-// running at the same time may compute the same packages twice; they
-// never wait for each other.
-//
-//go:noinline
-func walk(root *types.Package) Reach {
-	if memoSize.Load() >= maxMemo {
-		Forget()
-	}
-	type frame struct {
-		pkg  *types.Package
-		imps []*types.Package // the imports still to visit
-		r    Reach
-	}
-	stack := make([]frame, 1, 32)
-	stack[0] = frame{root, root.Imports(), reachOf(root.Path())}
-	for {
-		top := &stack[len(stack)-1]
-		if len(top.imps) == 0 {
-			store(top.pkg, top.r)
-			r := top.r
-			stack = stack[:len(stack)-1]
-			if len(stack) == 0 {
-				return r
+	seen := map[*types.Package]bool{pkg: true}
+	stack := []*types.Package{pkg}
+	var r Reach
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		r |= reachOf(p.Path())
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				stack = append(stack, imp)
 			}
-			stack[len(stack)-1].r |= r
-			continue
 		}
-		imp := top.imps[0]
-		top.imps = top.imps[1:]
-		if r, ok := recall(imp); ok {
-			top.r |= r
-			continue
-		}
-		if len(stack) > maxDepth {
-			continue // only an import cycle, in broken code, goes this deep
-		}
-		stack = append(stack, frame{imp, imp.Imports(), reachOf(imp.Path())})
 	}
-}
-
-// maxDepth bounds the walk: import graphs are acyclic and far shallower,
-// but broken code must not make it loop.
-const maxDepth = 512
-
-// Forget empties the memo of Reaches. Tests and benchmarks use it to start
-// cold.
-func Forget() {
-	memoMu.Lock()
-	clear(memo)
-	memoSize.Store(0)
-	memoMu.Unlock()
+	return r
 }

@@ -104,7 +104,6 @@ func TestNamedAndEmbeds(t *testing.T) {
 }
 
 func TestReaches(t *testing.T) {
-	Forget()
 	pkgs := loadRuntime(t)
 	if r := Reaches(pkgs[ControllerPath]); r&(ReachController|ReachCoord|ReachResource) != ReachController|ReachCoord|ReachResource {
 		t.Errorf("Reaches(controller) = %b", r)
@@ -121,5 +120,4 @@ func TestReaches(t *testing.T) {
 	if Short(CoordPath) != "runtime/coord" {
 		t.Error("Short")
 	}
-	Forget()
 }

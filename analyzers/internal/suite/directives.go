@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
-	"sync"
-	"unsafe"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -21,11 +18,6 @@ const (
 	layerVerb       = "layer"
 	ignoreVerb      = "ignore"
 )
-
-type layerDirective struct {
-	layer string
-	pos   token.Pos
-}
 
 // splitDirective splits "//reslint:verb args" into verb and args; ok is
 // false if text is not a reslint directive.
@@ -41,109 +33,11 @@ func splitDirective(text string) (verb, args string, ok bool) {
 	return verb, strings.TrimSpace(args), true
 }
 
-// headers remembers headerLayer's answer for the packages seen last, so
-// that the analyzers of the suite, which all run on each package, read its
-// headers once: the syntax tree is cold in the processor's caches, and
-// reading it is most of what a package outside every layer costs. The
-// table is direct-mapped, and a slot holds the package it is about, so a
-// collision costs a second read, never a wrong answer. Nothing is
-// allocated: an allocation here would grow the goroutine's stack.
-var headers [4096]struct {
-	mu    sync.Mutex
-	pkg   *types.Package
-	layer int8 // index in config.LayerNames, -1 for none
-	any   bool
-}
-
-// packageHeaders is headerLayer for the package of pass, remembered.
-func packageHeaders(pass *analysis.Pass) (layer string, any bool) {
-	h := uint64(uintptr(unsafe.Pointer(pass.Pkg))) * 0x9E3779B97F4A7C15 // Fibonacci hashing
-	slot := &headers[h>>(64-12)]
-	slot.mu.Lock()
-	hit := slot.pkg == pass.Pkg && pass.Pkg != nil
-	i, any := slot.layer, slot.any
-	slot.mu.Unlock()
-	if !hit {
-		i, any = headerLayer(pass.Files)
-		slot.mu.Lock()
-		slot.pkg, slot.layer, slot.any = pass.Pkg, i, any
-		slot.mu.Unlock()
-	}
-	if i >= 0 {
-		layer = config.LayerNames[i]
-	}
-	return layer, any
-}
-
-func forgetHeaders() {
-	for i := range headers {
-		headers[i].mu.Lock()
-		headers[i].pkg = nil
-		headers[i].mu.Unlock()
-	}
-}
-
-// headerLayer returns the layer named by the first valid //reslint:layer
-// directive before a package clause, as an index in config.LayerNames (-1
-// for none), and whether there are any //reslint: directives there at
-// all. Like every Go directive, these sit at the end of their comment
-// block (gofmt moves them there in a doc comment), so each block before
-// the package clause is read from its last line up, as long as the lines
-// look like directives: a package doc comment hundreds of lines long
-// costs one line. It allocates nothing, and keeps its frame small.
-func headerLayer(files []*ast.File) (layer int8, any bool) {
-	layer = -1
-	for _, f := range files {
-		for _, cg := range f.Comments {
-			// The last comment of a block gives both its end and the
-			// first line to read.
-			n := len(cg.List)
-			if cg.List[n-1].Slash >= f.Package {
-				break
-			}
-			top := int8(-1) // the topmost valid layer directive of the block
-			for i := n - 1; i >= 0; i-- {
-				t := cg.List[i].Text
-				if len(t) < 3 || t[2] == ' ' || t[2] == '\t' || t[1] != '/' {
-					break // not a directive: the directives at the end are done
-				}
-				if len(t) < len(directivePrefix) || t[:len(directivePrefix)] != directivePrefix {
-					continue // another directive, such as //go:build
-				}
-				any = true
-				if l := validLayer(t); l >= 0 {
-					top = l
-				}
-			}
-			if layer < 0 {
-				layer = top // the first in file order, as scanHeaders takes it
-			}
-		}
-	}
-	return layer, any
-}
-
-// validLayer returns the index in config.LayerNames of the layer a
-// //reslint:layer directive names, or -1 if text is another directive or
-// an invalid one.
-//
-//go:noinline
-func validLayer(text string) int8 {
-	if verb, args, _ := splitDirective(text); verb == layerVerb {
-		for i, name := range config.LayerNames {
-			if args == name {
-				return int8(i)
-			}
-		}
-	}
-	return -1
-}
-
 // scanHeaders reads the //reslint:layer directives of the package: those
 // before the package clause of any of its files. It reads nothing else,
 // which keeps packages outside every layer cheap.
-func (u *Unit) scanHeaders() {
-	for _, f := range u.Pass.Files {
+func (p *Package) scanHeaders(pass *analysis.Pass) {
+	for _, f := range pass.Files {
 		for _, cg := range f.Comments {
 			if cg.Pos() >= f.Package {
 				break
@@ -155,18 +49,18 @@ func (u *Unit) scanHeaders() {
 					continue
 				}
 				if i < first {
-					u.problems = append(u.problems, problem{c.Pos(), c.End(), fmt.Sprintf(
+					p.problems = append(p.problems, problem{c.Pos(), c.End(), fmt.Sprintf(
 						"%s%s must be at the end of its comment block, with the other directives (gofmt puts them there in a doc comment); here it is ignored",
 						directivePrefix, verb), ""})
 					continue
 				}
 				switch verb {
 				case layerVerb:
-					u.layerDirective(c, args)
+					p.layerDirective(pass.Fset, c, args)
 				case ignoreVerb:
 					// Read with the rest of the file's comments.
 				default:
-					u.problems = append(u.problems, unknownVerb(c, verb))
+					p.problems = append(p.problems, unknownVerb(c, verb))
 				}
 			}
 		}
@@ -178,9 +72,9 @@ func unknownVerb(c *ast.Comment, verb string) problem {
 		directivePrefix, verb, directivePrefix, layerVerb, directivePrefix, ignoreVerb), ""}
 }
 
-func (u *Unit) layerDirective(c *ast.Comment, args string) {
+func (p *Package) layerDirective(fset *token.FileSet, c *ast.Comment, args string) {
 	bad := func(format string, a ...any) {
-		u.problems = append(u.problems, problem{c.Pos(), c.End(), fmt.Sprintf(format, a...), ""})
+		p.problems = append(p.problems, problem{c.Pos(), c.End(), fmt.Sprintf(format, a...), ""})
 	}
 	known := strings.Join(config.LayerNames, ", ")
 	switch fields := strings.Fields(args); {
@@ -190,16 +84,15 @@ func (u *Unit) layerDirective(c *ast.Comment, args string) {
 		bad("%s%s takes one layer name, found %q", directivePrefix, layerVerb, args)
 	case !config.KnownLayer(fields[0]):
 		bad("unknown layer %q in %s%s (known layers: %s)", fields[0], directivePrefix, layerVerb, known)
-	case u.directive == nil:
-		u.directive = &layerDirective{fields[0], c.Pos()}
-	case u.directive.layer != fields[0]:
-		bad("conflicting %s%s directives: %q here, %q at %s; a package belongs to one layer",
-			directivePrefix, layerVerb, fields[0], u.directive.layer, u.Pass.Fset.Position(u.directive.pos))
+	case p.Directive == "":
+		p.Directive, p.directivePos = fields[0], c.Pos()
+	case p.Directive != fields[0]:
+		bad("conflicting %s%s directives: %q here, %q at %s", directivePrefix, layerVerb, fields[0], p.Directive, fset.Position(p.directivePos))
 	}
 }
 
 // trailingDirectives returns the index of the first line of the block of
-// directive-like lines that ends cg: the lines headerLayer reads.
+// directive-like lines that ends cg: the directives of the block.
 func trailingDirectives(cg *ast.CommentGroup) int {
 	i := len(cg.List)
 	for i > 0 {
@@ -229,24 +122,8 @@ func (fi *fileInfo) ignored(line int, analyzer string) bool {
 	return false
 }
 
-// fileInfo returns what is known about tf, reading every file of the
-// package on first use; nil if tf is not one of them.
-func (u *Unit) fileInfo(tf *token.File) *fileInfo {
-	if tf == nil {
-		return nil
-	}
-	if u.files == nil {
-		u.files = make(map[*token.File]*fileInfo, len(u.Pass.Files))
-		for _, f := range u.Pass.Files {
-			if ftf := u.Pass.Fset.File(f.FileStart); ftf != nil {
-				u.files[ftf] = u.readFile(f, ftf)
-			}
-		}
-	}
-	return u.files[tf]
-}
-
-func (u *Unit) readFile(f *ast.File, tf *token.File) *fileInfo {
+// readFile reads what reporting needs to know about the file f.
+func readFile(pass *analysis.Pass, f *ast.File, tf *token.File) *fileInfo {
 	fi := &fileInfo{
 		generated: ast.IsGenerated(f),
 		test:      strings.HasSuffix(tf.Name(), "_test.go"),
@@ -277,7 +154,7 @@ func (u *Unit) readFile(f *ast.File, tf *token.File) *fileInfo {
 					continue
 				}
 				if !srcRead {
-					src, srcRead = u.source(tf), true
+					src, srcRead = source(pass, tf), true
 				}
 				lines := []int{rawLine(tf, c.Pos())}
 				if !trailing(src, tf, c.Pos()) {
@@ -305,11 +182,11 @@ func (u *Unit) readFile(f *ast.File, tf *token.File) *fileInfo {
 }
 
 // source returns the contents of the file, or nil if it cannot be read.
-func (u *Unit) source(tf *token.File) []byte {
-	if u.Pass.ReadFile == nil {
+func source(pass *analysis.Pass, tf *token.File) []byte {
+	if pass.ReadFile == nil {
 		return nil
 	}
-	src, err := u.Pass.ReadFile(tf.Name())
+	src, err := pass.ReadFile(tf.Name())
 	if err != nil || len(src) != tf.Size() {
 		return nil
 	}

@@ -1,10 +1,10 @@
-// Package suite is the frame that every reslint analyzer shares: its
-// settings (flags first, then .reslint.yaml), the layer a package belongs
-// to, the //reslint: directives, and reporting that skips generated files
-// and test files and honours //reslint:ignore.
-//
-// An analyzer declares its Settings, registers them on its Analyzer.Flags,
-// and starts each run with Open:
+// Package suite is the frame that every reslint analyzer shares. Its
+// Analyzer, which every other analyzer Requires, reads once per package
+// what they all need: the module, its .reslint.yaml, the package's
+// //reslint:layer directive, which runtime packages it reaches, and, for
+// reporting, each file's //reslint:ignore directives and whether it is
+// generated or a test. Each analyzer's own Settings (its flags) then
+// decide, through Open, whether the package is in the analyzer's layer:
 //
 //	var settings = suite.NewSettings("uilayer", config.LayerUI)
 //
@@ -12,24 +12,14 @@
 //
 //	func run(pass *analysis.Pass) (any, error) {
 //		u, err := suite.Open(pass, settings)
-//		if err != nil {
+//		if err != nil || !u.InLayer() {
 //			return nil, err // a configuration error, with file and line
-//		}
-//		if !u.InLayer() {
-//			return nil, nil // the fast path: no AST walk
 //		}
 //		for c := range u.Inspector().Root().Preorder((*ast.GoStmt)(nil)) {
 //			u.Reportf(c.Node(), "...")
 //		}
 //		return nil, nil
 //	}
-//
-// Open costs a few map lookups for a package outside the analyzer's layer:
-// the configuration is read once per directory and file for the whole
-// process, and only the comments before each file's package clause are
-// looked at. Everything that walks syntax (the inspector, the
-// //reslint:ignore directives, generated-file detection) is built on first
-// use.
 package suite
 
 import (
@@ -38,7 +28,7 @@ import (
 	"strings"
 
 	"github.com/rescoord/rescoord/analyzers/internal/config"
-	"github.com/rescoord/rescoord/analyzers/internal/pathpattern"
+	"github.com/rescoord/rescoord/analyzers/internal/pkgpattern"
 )
 
 // Settings is one analyzer's configuration from its flags. Values not
@@ -78,7 +68,7 @@ func (s *Settings) Register(fs *flag.FlagSet) {
 		"also report in _test.go files (by default tests may set up services, track resources and start goroutines)")
 	if s.layer != "" {
 		fs.Var(&s.patterns, s.layer, fmt.Sprintf(
-			"comma-separated import-path `patterns` of the %s layer (\"*\" within an element, \"**\" for any elements, \"./\" relative to the module); replaces layers.%s of the configuration file",
+			"comma-separated package `patterns` of the %s layer, in the go command's syntax (\"./ui/...\"); replaces layers.%s of the configuration file",
 			s.layer, s.layer))
 	}
 }
@@ -94,7 +84,7 @@ func (s *Settings) Reset() {
 type patternList struct {
 	text string
 	set  bool
-	pats []pathpattern.Pattern
+	pats []pkgpattern.Pattern
 }
 
 func (l *patternList) String() string { return l.text }
@@ -106,13 +96,13 @@ func (l *patternList) Set(s string) error {
 		*l = patternList{}
 		return nil
 	}
-	var pats []pathpattern.Pattern
+	var pats []pkgpattern.Pattern
 	for _, f := range strings.Split(s, ",") {
 		f = strings.TrimSpace(f)
 		if f == "" {
 			continue
 		}
-		p, err := pathpattern.Compile(f)
+		p, err := pkgpattern.Compile(f)
 		if err != nil {
 			return fmt.Errorf("pattern %q: %v", f, err)
 		}

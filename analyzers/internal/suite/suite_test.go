@@ -11,8 +11,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/rescoord/rescoord/analyzers/internal/config"
 )
 
 func TestSplitDirective(t *testing.T) {
@@ -43,34 +41,6 @@ func parse(t *testing.T, src string) (*token.FileSet, *ast.File) {
 		t.Fatal(err)
 	}
 	return fset, f
-}
-
-func TestHeaderLayer(t *testing.T) {
-	for _, tt := range []struct {
-		src   string
-		layer string
-		any   bool
-	}{
-		{"package p\n", "", false},
-		{"// Package p.\npackage p\n", "", false},
-		{"// Package p.\n//\n//reslint:layer ui\npackage p\n", "ui", true},
-		{"//reslint:layer uii\n//reslint:layer controller\npackage p\n", "controller", true},
-		{"//reslint:frob\npackage p\n", "", true},
-		{"package p\n\n//reslint:layer ui\nvar x int\n", "", false}, // after the clause: not a header
-	} {
-		_, f := parse(t, tt.src)
-		i, any := headerLayer([]*ast.File{f})
-		layer := ""
-		if i >= 0 {
-			layer = config.LayerNames[i]
-		}
-		if layer != tt.layer || any != tt.any {
-			t.Errorf("headerLayer(%q) = %q, %v; want %q, %v", tt.src, layer, any, tt.layer, tt.any)
-		}
-	}
-	if layer, any := headerLayer(nil); layer != -1 || any {
-		t.Error("headerLayer(nil) found something")
-	}
 }
 
 func TestTrailing(t *testing.T) {
@@ -111,13 +81,13 @@ func TestSettingsFlags(t *testing.T) {
 			t.Errorf("no flag -%s", name)
 		}
 	}
-	if err := fs.Parse([]string{"-ui=./ui/**, a/*", "-tests", "-config=off"}); err != nil {
+	if err := fs.Parse([]string{"-ui=./ui/..., a/...", "-tests", "-config=off"}); err != nil {
 		t.Fatal(err)
 	}
 	if !s.tests || s.configFile != "off" || !s.patterns.set || len(s.patterns.pats) != 2 {
 		t.Errorf("after parsing: %+v", s)
 	}
-	if err := fs.Set("ui", "a/..."); err == nil {
+	if err := fs.Set("ui", "a/**"); err == nil {
 		t.Error("an invalid pattern was accepted")
 	}
 	if err := fs.Set("ui", " "); err != nil || s.patterns.set {
@@ -134,5 +104,34 @@ func TestSettingsFlags(t *testing.T) {
 	NewSettings("plain", "").Register(&fs2)
 	if fs2.Lookup("ui") != nil || fs2.Lookup("controller") != nil {
 		t.Error("an analyzer without a layer got a layer flag")
+	}
+}
+
+func TestDoc(t *testing.T) {
+	const content = `// Package p defines an Analyzer.
+//
+// # Analyzer p
+//
+// p: report things
+//
+// More about it.
+//
+// # Flags
+//
+// Not part of it.
+package p
+`
+	if got, want := Doc(content, "p"), "report things\n\nMore about it."; got != want {
+		t.Errorf("Doc = %q, want %q", got, want)
+	}
+	for _, bad := range []string{"package p\n", "// Package p.\npackage p\n", "// # Analyzer p\n//\n// other: x\npackage p\n"} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Doc(%q) did not panic", bad)
+				}
+			}()
+			Doc(bad, "p")
+		}()
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"example.com/fixture/pool"
 	"github.com/rescoord/rescoord/runtime/coord"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
@@ -24,7 +25,7 @@ func open(name string) error {
 }
 
 func cancel(ctx context.Context) {
-	ctx, stop := context.WithCancel(ctx) // want `not released on all paths`
+	ctx, stop := pool.Lease(ctx) // want `not released on all paths`
 	fmt.Println(ctx, stop != nil)
 	if ctx.Err() != nil {
 		return

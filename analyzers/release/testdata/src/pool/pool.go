@@ -1,6 +1,8 @@
 // Package pool is a resource pool with ID handles, for the id rule.
 package pool
 
+import "context"
+
 type Handle int
 
 type Pool struct{ n int }
@@ -8,3 +10,10 @@ type Pool struct{ n int }
 func (p *Pool) Acquire() Handle  { p.n++; return Handle(p.n) }
 func (p *Pool) Release(h Handle) {}
 func (p *Pool) Tracer() *Pool    { return p }
+
+// Lease returns a context and the function that ends the lease, for the
+// func rule.
+func Lease(ctx context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	return ctx, cancel
+}

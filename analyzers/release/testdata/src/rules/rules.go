@@ -46,7 +46,7 @@ func closer(name string) io.ReadCloser {
 }
 
 func cancelLeak(ctx context.Context) context.Context {
-	ctx, cancel := context.WithCancel(ctx) // want `the function returned by context.WithCancel \(cancel\) is not released on all paths`
+	ctx, cancel := pool.Lease(ctx) // want `the function returned by pool.Lease \(cancel\) is not released on all paths`
 	if ctx.Err() != nil {
 		cancel()
 	}
@@ -54,13 +54,13 @@ func cancelLeak(ctx context.Context) context.Context {
 }
 
 func cancelled(ctx context.Context) {
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := pool.Lease(ctx)
 	defer cancel()
 	fmt.Println(ctx)
 }
 
 func cancelDiscarded(ctx context.Context) {
-	_, _ = context.WithCancel(ctx) // want `the function returned by context.WithCancel is discarded`
+	_, _ = pool.Lease(ctx) // want `the function returned by pool.Lease is discarded`
 }
 
 func poolOK(p *pool.Pool) {

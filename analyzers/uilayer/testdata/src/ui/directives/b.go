@@ -1,4 +1,4 @@
-// want +1 `conflicting //reslint:layer directives: "controller" here, "ui" at .*a.go:3:1; a package belongs to one layer`
+// want +1 `conflicting //reslint:layer directives: "controller" here, "ui" at .*a.go:3:1`
 //reslint:layer controller
 
 // want +1 `unknown layer "uii" in //reslint:layer \(known layers: ui, controller\)`

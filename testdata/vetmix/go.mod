@@ -1,0 +1,3 @@
+module example.com/vetmix
+
+go 1.26
