@@ -162,7 +162,7 @@ func checkLiterals(pass *analysis.Pass, u *suite.Unit, generated map[string]bool
 		if ctor == nil || inFunc(stack, pass.TypesInfo, ctor) {
 			return true
 		}
-		u.Reportf(n, "%s is built with %s, which leaves its coordinator unset (it tracks nothing and Cleanup does nothing); call %s",
+		u.Reportf(n, "%s is built with %s, leaving its coordinator unset; call %s",
 			named.Obj().Name(), how, qualify(pass.Pkg, named.Obj().Pkg(), ctor.Name()))
 		return true
 	})

@@ -224,14 +224,14 @@ func (c *checker) discarded(fi *funcInfo, a *acquire, at ast.Node) {
 	switch {
 	case a.runtime && a.loopOnly:
 		if fi.inLoop(at) {
-			c.unit.Reportf(a.call, "%s is discarded inside a loop: each iteration adds a resource that lives until the component is cleaned up; keep the ID and release it",
+			c.unit.Reportf(a.call, "%s is discarded inside a loop; keep the ID and release it",
 				a.describe())
 		}
 	case a.runtime:
-		c.unit.Reportf(a.call, "%s is discarded, but the worker is tracked with AutoRelease(false): nothing can release it; keep the ID and release it, or drop AutoRelease(false)",
+		c.unit.Reportf(a.call, "%s is discarded, but AutoRelease(false) leaves it to be released",
 			a.describe())
 	default:
-		c.unit.Reportf(a.call, "%s is discarded: it can never be released; keep it and release it", a.describe())
+		c.unit.Reportf(a.call, "%s is discarded: it can never be released", a.describe())
 	}
 }
 

@@ -66,7 +66,7 @@ func (c *checker) checkOwner(ts *ast.TypeSpec, named *types.Named, st *types.Str
 	// A controller that overrides Cleanup must call the base's.
 	if embedsBase(st) {
 		if fd := own["Cleanup"]; fd != nil && !c.calls(fd, own, isBaseCleanup) {
-			c.unit.Reportf(fd.Name, "%s.Cleanup replaces controller.Base.Cleanup without calling it: the controller's workers and resources are never released; call %s.Base.Cleanup()",
+			c.unit.Reportf(fd.Name, "%s.Cleanup replaces controller.Base.Cleanup without calling it; call %s.Base.Cleanup()",
 				named.Obj().Name(), recvName(fd))
 		}
 	}
@@ -89,7 +89,7 @@ func (c *checker) checkOwner(ts *ast.TypeSpec, named *types.Named, st *types.Str
 			}
 		}
 		if len(cleanups) == 0 {
-			c.unit.Reportf(ts.Name, "%s holds the controller %s (%s) but has no cleanup method: add Close (or Cleanup, Dispose) that calls %s.Cleanup(), as a tab does when it closes",
+			c.unit.Reportf(ts.Name, "%s holds the controller %s (%s) but has no cleanup method to call %s.Cleanup()",
 				named.Obj().Name(), field.Name(), types.TypeString(field.Type(), types.RelativeTo(c.pass.Pkg)), field.Name())
 			continue
 		}
@@ -101,8 +101,8 @@ func (c *checker) checkOwner(ts *ast.TypeSpec, named *types.Named, st *types.Str
 		}
 		if !called {
 			fd := cleanups[0]
-			c.unit.Reportf(fd.Name, "%s.%s does not call %s.Cleanup(): the controller's workers and resources outlive %s",
-				named.Obj().Name(), fd.Name.Name, field.Name(), named.Obj().Name())
+			c.unit.Reportf(fd.Name, "%s.%s does not call %s.Cleanup()",
+				named.Obj().Name(), fd.Name.Name, field.Name())
 		}
 	}
 }

@@ -59,14 +59,14 @@
 // marked //reslint:layer controller is not UI, whatever the patterns say),
 // or if its import path matches a pattern of the layer, given by the flag
 //
-//	-uilayer.ui=./ui/**,github.com/acme/app/views/*
+//	-uilayer.ui=./ui/...,github.com/acme/app/.../views
 //
 // or, without the flag, by layers.ui of the .reslint.yaml at the root of
 // the package's module (the directory of its go.mod):
 //
 //	layers:
 //	  ui:
-//	    - ./ui/**
+//	    - ./ui/...
 //
 // There is no default pattern: without a directive or a pattern, no
 // package is UI.

@@ -93,9 +93,9 @@ func (c *checker) imports() {
 			var msg string
 			switch path {
 			case runtimeapi.CoordPath:
-				msg = "UI package imports runtime/coord: move resource management into a controller (runtime/controller) and call it from here"
+				msg = "UI package imports runtime/coord; call a controller instead"
 			case runtimeapi.ResourcePath:
-				msg = "UI package imports runtime/resource: resource IDs, kinds and the service belong to controllers (runtime/controller); call the controller from here"
+				msg = "UI package imports runtime/resource; call a controller instead"
 			default:
 				continue
 			}
@@ -129,7 +129,7 @@ func (c *checker) walk() {
 		case *ast.GoStmt:
 			c.report(analysis.Diagnostic{
 				Pos: n.Go, End: n.Go + token.Pos(len("go")),
-				Message: "UI code starts a goroutine: background work belongs to a controller, which runs it with Workers().Go so that cleanup can cancel it; move the work there and call the controller from here",
+				Message: "UI code starts a goroutine; move the work into a controller",
 			})
 		case *ast.StructType:
 			c.structType(cur, n)
@@ -185,21 +185,21 @@ func (c *checker) use(cur inspector.Cursor, id *ast.Ident) {
 func message(a runtimeapi.Action, f runtimeapi.Func) string {
 	switch a {
 	case runtimeapi.Track:
-		return fmt.Sprintf("UI code tracks a resource (%s): resources belong to a controller; move this into a controller method and call that from here", f)
+		return fmt.Sprintf("UI code tracks a resource (%s); move it into a controller", f)
 	case runtimeapi.Start:
-		return fmt.Sprintf("UI code starts a worker (%s): background work belongs to a controller; give the controller an operation (//rescoord:operation) and call its Start method from here", f)
+		return fmt.Sprintf("UI code starts a worker (%s); give a controller an operation", f)
 	case runtimeapi.Release:
-		return fmt.Sprintf("UI code releases resources (%s): the controller's coordinator does that; call the controller's Cancel or Cleanup method instead", f)
+		return fmt.Sprintf("UI code releases resources (%s); call the controller's Cancel or Cleanup", f)
 	case runtimeapi.Register:
-		return fmt.Sprintf("UI code registers with the resource service (%s): a controller registers itself when it is constructed; create the controller with its constructor instead", f)
+		return fmt.Sprintf("UI code registers with the resource service (%s); build a controller instead", f)
 	case runtimeapi.Create:
 		what := "a coordinator"
 		if f.Pkg == runtimeapi.ResourcePath {
 			what = "a resource service"
 		}
-		return fmt.Sprintf("UI code creates %s (%s): controllers own their coordinator (controller.Base) and main chooses the service; hold a controller instead", what, f)
+		return fmt.Sprintf("UI code creates %s (%s); hold a controller instead", what, f)
 	case runtimeapi.Service:
-		return fmt.Sprintf("UI code reaches for the process's resource service (%s): only controllers and main need it; pass controller.WithService to the controller's constructor instead", f)
+		return fmt.Sprintf("UI code reaches for the resource service (%s); give it to a controller", f)
 	}
 	return fmt.Sprintf("UI code manages resources (%s): move this into a controller", f)
 }
@@ -290,9 +290,9 @@ func (c *checker) describe(h held, t types.Type) string {
 
 func advice(h held) string {
 	if h == holdsIDs {
-		return "the controller tracks its resources; drop it and ask the controller instead (its Cancel, Running or query methods)"
+		return "ask the controller instead"
 	}
-	return "hold a controller instead (runtime/controller), which owns its coordinator"
+	return "hold a controller instead"
 }
 
 // variable reports a variable (package-level or local) declared at id that

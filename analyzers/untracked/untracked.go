@@ -51,7 +51,7 @@ func analyze(pass *analysis.Pass) (any, error) {
 		u.Report(analysis.Diagnostic{
 			Pos:     stmt.Go,
 			End:     stmt.Go + token.Pos(len("go")),
-			Message: "goroutine started outside the controller's workers: cleanup can neither cancel nor wait for it; start it with Workers().Go(name, func(ctx context.Context) error { ... }) so that it is tracked",
+			Message: "goroutine started outside the controller's workers; use Workers().Go",
 		})
 	}
 	return nil, nil

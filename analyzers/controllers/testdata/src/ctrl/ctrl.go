@@ -17,7 +17,7 @@ type Fresh struct {
 func (f *Fresh) scan(ctx context.Context, dir string) error { return nil }
 
 func local() *Fresh {
-	_ = &Fresh{}   // want `Fresh is built with a composite literal, which leaves its coordinator unset .*; call NewFresh`
+	_ = &Fresh{}   // want `Fresh is built with a composite literal, leaving its coordinator unset; call NewFresh`
 	_ = new(Fresh) // want `Fresh is built with new, .*; call NewFresh`
 	return NewFresh()
 }

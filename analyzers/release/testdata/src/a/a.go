@@ -108,7 +108,7 @@ func discardedInLoop(n int) {
 
 func workers() {
 	w.Go("auto", fn)
-	w.Go("kept", fn, coord.AutoRelease(false))       // want `the ID from w.Go is discarded, but the worker is tracked with AutoRelease\(false\)`
+	w.Go("kept", fn, coord.AutoRelease(false))       // want `the ID from w.Go is discarded, but AutoRelease\(false\) leaves it to be released`
 	id := w.Go("held", fn, coord.AutoRelease(false)) // want `the ID from w.Go \(id\) is not released on all paths`
 	fmt.Println(id)
 	id2 := w.Go("fine", fn, coord.AutoRelease(false))

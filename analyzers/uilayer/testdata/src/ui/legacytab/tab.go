@@ -8,8 +8,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/rescoord/rescoord/runtime/coord"    // want `UI package imports runtime/coord: move resource management into a controller \(runtime/controller\) and call it from here`
-	"github.com/rescoord/rescoord/runtime/resource" // want `UI package imports runtime/resource: resource IDs, kinds and the service belong to controllers`
+	"github.com/rescoord/rescoord/runtime/coord"    // want `UI package imports runtime/coord; call a controller instead`
+	"github.com/rescoord/rescoord/runtime/resource" // want `UI package imports runtime/resource; call a controller instead`
 )
 
 type thumbnail struct{ name string }
@@ -22,7 +22,7 @@ type Tab struct {
 	workers         *coord.Workers    // want `UI type keeps a coordinator \(\*coord.Workers\) in field workers`
 	coordinator     coord.Coordinator // want `UI type keeps a coordinator \(coord.Coordinator\) in field coordinator`
 
-	workerResourceID     resource.ID            // want `UI type keeps a resource ID \(resource.ID\) in field workerResourceID: the controller tracks its resources; drop it and ask the controller instead`
+	workerResourceID     resource.ID            // want `UI type keeps a resource ID \(resource.ID\) in field workerResourceID: ask the controller instead`
 	thumbnailResourceIDs []resource.ID          // want `UI type keeps resource IDs \(\[\]resource.ID\) in field thumbnailResourceIDs`
 	byName               map[string]resource.ID // want `resource IDs \(map\[string\]resource.ID\) in field byName`
 	pending              chan resource.ID       // want `resource IDs \(chan resource.ID\) in field pending`
@@ -43,7 +43,7 @@ func (t *Tab) Live() []resource.Info { return nil }
 // NewTab builds the tab the old way.
 func NewTab() *Tab {
 	t := &Tab{title: "Copy"}
-	t.resourceManager = resource.Default()                                    // want `UI code reaches for the process's resource service \(resource.Default\)`
+	t.resourceManager = resource.Default()                                    // want `UI code reaches for the resource service \(resource.Default\)`
 	t.resourceManager.RegisterComponent(t)                                    // want `UI code registers with the resource service \(resource.Service.RegisterComponent\)`
 	t.resourceManager.RegisterCleanup(t, 10, t.cleanupResources)              // want `registers with the resource service \(resource.Service.RegisterCleanup\)`
 	t.workers = coord.NewWorkers("Tab", coord.WithService(t.resourceManager)) // want `UI code creates a coordinator \(coord.NewWorkers\)`
@@ -66,14 +66,14 @@ func (t *Tab) Start() {
 		return nil
 	})
 	done := make(chan struct{})
-	go func() { // want `UI code starts a goroutine: background work belongs to a controller`
+	go func() { // want `UI code starts a goroutine; move the work into a controller`
 		time.Sleep(time.Millisecond)
 		close(done)
 	}()
 }
 
 func (t *Tab) releaseWorkerResource() {
-	t.workers.Release(t.workerResourceID) // want `UI code releases resources \(coord.Workers.Release\): the controller's coordinator does that`
+	t.workers.Release(t.workerResourceID) // want `UI code releases resources \(coord.Workers.Release\); call the controller's Cancel or Cleanup`
 	t.workerResourceID = resource.ID{}
 }
 
@@ -95,7 +95,7 @@ func (t *Tab) Close() {
 	_ = t.workers.Live() // introspection is not management
 	_ = t.workers.ActiveWorkers()
 	_ = t.workers.ID()
-	resource.SetDefault(nil)         // want `reaches for the process's resource service \(resource.SetDefault\)`
+	resource.SetDefault(nil)         // want `reaches for the resource service \(resource.SetDefault\)`
 	m := resource.NewManager()       // want `UI code keeps the resource service \(\*resource.Manager\) in variable m` `UI code creates a resource service \(resource.NewManager\)`
 	m.Shutdown(context.Background()) // want `releases resources \(resource.Manager.Shutdown\)`
 }

@@ -24,7 +24,7 @@ func NewCopy() *Copy {
 }
 
 func (c *Copy) bad() {
-	go c.loop() // want `goroutine started outside the controller's workers: cleanup can neither cancel nor wait for it; start it with Workers\(\).Go`
+	go c.loop() // want `goroutine started outside the controller's workers; use Workers\(\).Go`
 	go func() { // want `goroutine started outside the controller's workers`
 		time.Sleep(time.Millisecond)
 	}()
