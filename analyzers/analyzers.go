@@ -10,9 +10,10 @@
 //
 // Every analyzer is configured through its Analyzer.Flags, which is all
 // that vet, golangci-lint and nogo can pass; a .reslint.yaml file at the
-// module root and //reslint: directives in the code come on top. See
-// package github.com/rescoord/rescoord/cmd/reslint for the command, the
-// configuration file and the directives.
+// module root and //reslint: directives in the code come on top. The
+// reference for flags, the configuration file, the directives and the
+// rules is docs/reslint.md:
+// https://github.com/rescoord/rescoord/blob/main/docs/reslint.md
 package analyzers
 
 import (
