@@ -107,6 +107,9 @@ func wantedAcquisitions(t *testing.T, src string) map[string]bool {
 				out[fmt.Sprintf("%s:%d", filepath.Base(name), line)] = true
 			}
 		}
+		if err := s.Err(); err != nil {
+			t.Fatal(err)
+		}
 		f.Close()
 	}
 	return out
