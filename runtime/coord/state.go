@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rescoord/rescoord/runtime/internal/logging"
+	"github.com/rescoord/rescoord/runtime/internal/panics"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
@@ -41,7 +43,7 @@ func newState(id, typ string, cfg config) *state {
 		typ:          typ,
 		svc:          cfg.service,
 		log:          cfg.logger,
-		logFloor:     resource.MinLevel(cfg.logger),
+		logFloor:     logging.Floor(cfg.logger),
 		origins:      cfg.service.RecordsOrigins(),
 		closeTimeout: cfg.closeTimeout,
 		ids:          newIDs(),
@@ -246,13 +248,13 @@ func (r *releasing) run(cleanup bool) error {
 		}
 	}
 	if r.release != nil {
-		return resource.Catch(r.release)
+		return panics.Catch(r.release)
 	}
 	switch c := r.res.(type) {
 	case interface{ Close() error }:
-		return resource.Catch(c.Close)
+		return panics.Catch(c.Close)
 	case interface{ Close() }:
-		return resource.Catch(func() error { c.Close(); return nil })
+		return panics.Catch(func() error { c.Close(); return nil })
 	}
 	return nil
 }

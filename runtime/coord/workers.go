@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/rescoord/rescoord/runtime/internal/panics"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
@@ -250,7 +251,7 @@ func (st *state) workerInfo(w *worker) WorkerInfo {
 
 // run is the goroutine of a worker started by Go.
 func (st *state) run(ctx context.Context, w *worker, done chan struct{}, fn func(context.Context) error) {
-	err := resource.Catch(func() error { return fn(ctx) })
+	err := panics.Catch(func() error { return fn(ctx) })
 	w.cancel()
 	pe, panicked := err.(*resource.PanicError)
 	if panicked {
@@ -309,7 +310,7 @@ func (st *state) done(w *worker, err error) {
 	if w.onDone == nil {
 		return
 	}
-	if perr := resource.Catch(func() error { w.onDone(err); return nil }); perr != nil {
+	if perr := panics.Catch(func() error { w.onDone(err); return nil }); perr != nil {
 		st.emit(slog.LevelError, "OnDone of worker "+w.name+" panicked", slog.String("worker", w.name), slog.Any("error", perr))
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+
+	"github.com/rescoord/rescoord/runtime/internal/logging"
 )
 
 // Manager is the [Service] implementation. The zero Manager is ready to
@@ -45,7 +47,7 @@ type Option func(*Manager)
 // Without this option, warnings and errors go to slog.Default and the rest
 // is dropped.
 func WithLogger(l *slog.Logger) Option {
-	return func(m *Manager) { m.logger, m.loggerSet = Logger(l), true }
+	return func(m *Manager) { m.logger, m.loggerSet = logging.OrDiscard(l), true }
 }
 
 // WithOrigins makes components record, for every resource, when it was
@@ -68,7 +70,7 @@ func NewManager(opts ...Option) *Manager {
 // Logger returns the manager's logger (never nil).
 func (m *Manager) Logger() *slog.Logger {
 	if !m.loggerSet {
-		return warnings
+		return logging.Warnings
 	}
 	return m.logger
 }
@@ -206,7 +208,7 @@ func (m *Manager) Shutdown(ctx context.Context) error {
 	})
 	var errs []error
 	for _, cl := range all {
-		if err := Catch(func() error { return cl.fn(ctx) }); err != nil {
+		if err := catch(func() error { return cl.fn(ctx) }); err != nil {
 			if cl.owner != "" {
 				err = fmt.Errorf("cleanup of %s: %w", cl.owner, err)
 			}
