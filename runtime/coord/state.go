@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/rescoord/rescoord/runtime/internal/labels"
 	"github.com/rescoord/rescoord/runtime/internal/logging"
 	"github.com/rescoord/rescoord/runtime/internal/panics"
 	"github.com/rescoord/rescoord/runtime/resource"
@@ -26,6 +28,8 @@ type state struct {
 	logFloor     slog.Level // log never logs below it: skip asking
 	origins      bool
 	closeTimeout time.Duration
+	service      string // the service's name, for the pprof labels of workers
+	lastLabels   atomic.Pointer[workerLabels]
 	wg           sync.WaitGroup // goroutines started by the coordinator
 
 	mu       sync.Mutex
@@ -46,6 +50,7 @@ func newState(id, typ string, cfg config) *state {
 		logFloor:     logging.Floor(cfg.logger),
 		origins:      cfg.service.RecordsOrigins(),
 		closeTimeout: cfg.closeTimeout,
+		service:      labels.ServiceName(cfg.service),
 		ids:          newIDs(),
 		live:         newSlots(),
 	}

@@ -16,6 +16,7 @@ import (
 // Manager is the [Service] implementation. The zero Manager is ready to
 // use, with the settings of NewManager().
 type Manager struct {
+	name      string
 	logger    *slog.Logger
 	loggerSet bool
 	origins   bool
@@ -58,6 +59,14 @@ func WithOrigins(on bool) Option {
 	return func(m *Manager) { m.origins = on }
 }
 
+// WithName names the manager. The name labels the goroutines of its
+// workers in goroutine profiles (the rescoord.service label; see
+// docs/runtime.md) and heads its debug page. restest names each test's
+// service after the test; [Default] is named "default".
+func WithName(name string) Option {
+	return func(m *Manager) { m.name = name }
+}
+
 // NewManager returns a Manager configured by opts.
 func NewManager(opts ...Option) *Manager {
 	m := new(Manager)
@@ -74,6 +83,9 @@ func (m *Manager) Logger() *slog.Logger {
 	}
 	return m.logger
 }
+
+// Name returns the name given with [WithName], or "".
+func (m *Manager) Name() string { return m.name }
 
 // RecordsOrigins reports whether WithOrigins(true) was given.
 func (m *Manager) RecordsOrigins() bool { return m.origins }

@@ -228,3 +228,16 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	defer w.mu.Unlock()
 	return w.w.Write(p)
 }
+
+func TestName(t *testing.T) {
+	if got := resource.NewManager(resource.WithName("app")).Name(); got != "app" {
+		t.Errorf("Name = %q, want app", got)
+	}
+	if got := resource.NewManager().Name(); got != "" {
+		t.Errorf("Name of an unnamed manager = %q", got)
+	}
+	named, ok := resource.Default().(interface{ Name() string })
+	if !ok || named.Name() != "default" {
+		t.Errorf("the default service is not named \"default\": %v", resource.Default())
+	}
+}
