@@ -28,8 +28,8 @@ type state struct {
 	logFloor     slog.Level // log never logs below it: skip asking
 	origins      bool
 	closeTimeout time.Duration
-	service      string // the service's name, for the pprof labels of workers
-	lastLabels   atomic.Pointer[workerLabels]
+	service      string         // the service's name, for the pprof labels of workers
+	lastLabels   atomic.Value   // the context.Context of the last worker labels made
 	wg           sync.WaitGroup // goroutines started by the coordinator
 
 	mu       sync.Mutex

@@ -261,21 +261,18 @@ func (st *state) workerInfo(w *worker) WorkerInfo {
 	return i
 }
 
-// workerLabels is the pprof labels of the workers called name.
-type workerLabels struct {
-	name string
-	ctx  context.Context
-}
-
 // labels returns a context carrying the pprof labels of a worker called
 // name. Workers started one after the other often share their name (a
-// loader per file, say), so the last labels made are kept for the next.
+// loader per file, say), so the last labels made are kept for the next:
+// reusing them costs no allocation, and keeping them none either.
 func (st *state) labels(name string) context.Context {
-	if l := st.lastLabels.Load(); l != nil && l.name == name {
-		return l.ctx
+	if last, ok := st.lastLabels.Load().(context.Context); ok {
+		if n, _ := pprof.Label(last, labels.Worker); n == name {
+			return last
+		}
 	}
 	ctx := labels.ForWorker(st.service, st.id, name)
-	st.lastLabels.Store(&workerLabels{name, ctx})
+	st.lastLabels.Store(ctx)
 	return ctx
 }
 
