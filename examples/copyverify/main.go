@@ -6,7 +6,12 @@
 //
 // Usage:
 //
-//	copyverify [-src dir] [-dst dir] [-browse dir] [-limit bytes/s] [-start] [-tab copy|browse] [-quiet]
+//	copyverify [-src dir] [-dst dir] [-browse dir] [-limit bytes/s] [-start] [-tab copy|browse] [-quiet] [-debug addr]
+//
+// With -debug (say -debug localhost:6060), it also serves the resource
+// service's debug page at /debug/rescoord (?format=json for JSON) and the Go
+// runtime's profiles at /debug/pprof/, whose goroutine profile labels each
+// worker's goroutines with their component and worker.
 //
 // Closing the window, or Ctrl-C in the terminal, cleans every tab up and
 // shuts the resource service down. The resource service logs the guide's signs on the standard error:
@@ -41,6 +46,7 @@ func main() {
 	flag.BoolVar(&o.Start, "start", false, "start copying at once")
 	flag.StringVar(&o.Tab, "tab", "copy", "the tab shown first: copy or browse")
 	quiet := flag.Bool("quiet", false, "log only warnings and errors")
+	debugAddr := flag.String("debug", "", "serve the resource service's debug page and the Go profiles on this address (host:port)")
 	flag.Parse()
 
 	level := slog.LevelInfo
@@ -48,7 +54,15 @@ func main() {
 		level = slog.LevelWarn
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
-	svc := resource.NewManager(resource.WithLogger(logger))
+	svc := resource.NewManager(resource.WithName("copyverify"), resource.WithLogger(logger))
+	if *debugAddr != "" {
+		url, err := serveDebug(*debugAddr, svc)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "copyverify:", err)
+			os.Exit(1)
+		}
+		logger.Info("debug page at " + url)
+	}
 
 	a := app.NewWithID("io.github.rescoord.copyverify")
 	s := shell.New(a, svc, o)

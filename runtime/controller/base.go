@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rescoord/rescoord/runtime/coord"
+	"github.com/rescoord/rescoord/runtime/internal/logging"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
@@ -129,7 +130,7 @@ func (b *Base) Init(owner any, kind Coordinator, opts ...Option) {
 	}
 	logger := cfg.service.Logger()
 	if cfg.loggerSet {
-		logger = resource.Logger(cfg.logger)
+		logger = logging.OrDiscard(cfg.logger)
 	}
 	if b.res != nil {
 		b.Logger().Warn("controller initialised twice; the second Init is ignored")
@@ -184,7 +185,7 @@ func (b *Base) Workers() *coord.Workers { return b.workers }
 
 // Logger returns the controller's logger, which adds the component ID to
 // every record. It is never nil.
-func (b *Base) Logger() *slog.Logger { return resource.Logger(b.logger) }
+func (b *Base) Logger() *slog.Logger { return logging.OrDiscard(b.logger) }
 
 // Cleanup cancels the controller's workers and releases everything its
 // coordinator holds, waiting at most the cleanup timeout for workers to

@@ -48,7 +48,9 @@ func (o *Operation) Name() string { return o.name }
 
 // Start runs fn as a tracked worker named after the operation and the time
 // ("CopyVerify 15:04:05", the guide's operation_HHMMSS) and returns its ID.
-// While a run is in progress, Start returns an error wrapping [ErrBusy].
+// While a run is in progress, Start returns an error wrapping [ErrBusy]. The
+// run's goroutines carry the pprof labels of a worker (see coord.Workers.Go):
+// the controller's component ID and the run's name.
 func (o *Operation) Start(fn func(ctx context.Context) error) (resource.ID, error) {
 	w := o.base.Workers()
 	if w == nil {

@@ -21,6 +21,11 @@
 // return nil, Go does not start the function. The zero Coordinator and the
 // zero Workers behave the same way; use [New] and [NewWorkers].
 //
+// Worker goroutines carry the pprof labels rescoord.service,
+// rescoord.component and rescoord.worker, which the goroutines they start
+// inherit, so that a goroutine profile says whose each goroutine is (see
+// [Workers.Go]).
+//
 // All methods are safe for concurrent use. Tracking and releasing take one
 // lock per coordinator, never a lock shared between coordinators, and do not
 // allocate.

@@ -3,6 +3,7 @@ package coord
 import (
 	"math/rand/v2"
 
+	"github.com/rescoord/rescoord/runtime/internal/rawid"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
@@ -42,7 +43,7 @@ func newIDs() ids {
 
 // make returns a new ID for slot i.
 func (g *ids) make(i int32) resource.ID {
-	id := resource.IDFromWords(uint64(uint32(i)^g.mask)<<32|g.tag, g.count|variantRFC)
+	id := rawid.Make(uint64(uint32(i)^g.mask)<<32|g.tag, g.count|variantRFC)
 	g.count = (g.count + 1) & counterMask
 	return id
 }
@@ -50,7 +51,7 @@ func (g *ids) make(i int32) resource.ID {
 // slot returns the slot index id names if it is an ID of this coordinator;
 // the caller still compares the whole ID with the slot's.
 func (g *ids) slot(id resource.ID) (int32, bool) {
-	hi, _ := id.Words()
+	hi, _ := rawid.Words(id)
 	if hi&0xFFFFFFFF != g.tag {
 		return 0, false
 	}

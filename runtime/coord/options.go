@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/rescoord/rescoord/runtime/internal/logging"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
@@ -41,7 +42,7 @@ func newConfig(opts []Option) config {
 	if !cfg.loggerSet {
 		cfg.logger = cfg.service.Logger()
 	}
-	cfg.logger = resource.Logger(cfg.logger)
+	cfg.logger = logging.OrDiscard(cfg.logger)
 	return cfg
 }
 

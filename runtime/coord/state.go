@@ -7,8 +7,12 @@ import (
 	"log/slog"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/rescoord/rescoord/runtime/internal/labels"
+	"github.com/rescoord/rescoord/runtime/internal/logging"
+	"github.com/rescoord/rescoord/runtime/internal/panics"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
@@ -24,6 +28,8 @@ type state struct {
 	logFloor     slog.Level // log never logs below it: skip asking
 	origins      bool
 	closeTimeout time.Duration
+	service      string         // the service's name, for the pprof labels of workers
+	lastLabels   atomic.Value   // the context.Context of the last worker labels made
 	wg           sync.WaitGroup // goroutines started by the coordinator
 
 	mu       sync.Mutex
@@ -41,9 +47,10 @@ func newState(id, typ string, cfg config) *state {
 		typ:          typ,
 		svc:          cfg.service,
 		log:          cfg.logger,
-		logFloor:     resource.MinLevel(cfg.logger),
+		logFloor:     logging.Floor(cfg.logger),
 		origins:      cfg.service.RecordsOrigins(),
 		closeTimeout: cfg.closeTimeout,
+		service:      labels.ServiceName(cfg.service),
 		ids:          newIDs(),
 		live:         newSlots(),
 	}
@@ -246,13 +253,13 @@ func (r *releasing) run(cleanup bool) error {
 		}
 	}
 	if r.release != nil {
-		return resource.Catch(r.release)
+		return panics.Catch(r.release)
 	}
 	switch c := r.res.(type) {
 	case interface{ Close() error }:
-		return resource.Catch(c.Close)
+		return panics.Catch(c.Close)
 	case interface{ Close() }:
-		return resource.Catch(func() error { c.Close(); return nil })
+		return panics.Catch(func() error { c.Close(); return nil })
 	}
 	return nil
 }

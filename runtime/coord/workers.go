@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"runtime/pprof"
 	"sync/atomic"
 	"time"
 
+	"github.com/rescoord/rescoord/runtime/internal/labels"
+	"github.com/rescoord/rescoord/runtime/internal/panics"
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
@@ -95,13 +98,21 @@ func (w *Workers) Live() []resource.Info { return w.coordinator().Live() }
 // panic is recovered, logged, and returned by the next CleanupAll, CancelAll
 // or Close as a [*resource.PanicError].
 //
+// The goroutine runs with the pprof labels rescoord.service (its service's
+// name), rescoord.component (the coordinator's component ID) and
+// rescoord.worker (the worker's name), and every goroutine it starts
+// inherits them, so that a goroutine profile says whose each goroutine is.
+// fn's context carries the labels too: pprof.Do(ctx, ...) in fn adds to them.
+//
 // After Close, Go does not run fn and returns the zero ID.
 func (w *Workers) Go(name string, fn func(ctx context.Context) error, opts ...WorkerOption) resource.ID {
 	st := w.state()
 	if st == nil || fn == nil {
 		return resource.ID{}
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	// The worker's context carries its pprof labels, so that fn's
+	// pprof.Do calls add to them instead of replacing them.
+	ctx, cancel := context.WithCancel(st.labels(workerName(name, opts)))
 	done := make(chan struct{})
 	wk := newWorker(st, name, cancel, done)
 	id, ok := st.track(nil, resource.Worker, opts, wk)
@@ -115,7 +126,9 @@ func (w *Workers) Go(name string, fn func(ctx context.Context) error, opts ...Wo
 // TrackWorker adopts a worker object that runs by itself, named after its Go
 // type unless a Name option says otherwise. Releasing it, and cleaning up
 // (unless CancelOnCleanup(false)), calls its Cancel; it is released when its
-// Done channel closes (unless AutoRelease(false)).
+// Done channel closes (unless AutoRelease(false)). The object's own
+// goroutines are not labelled as Go's are (the coordinator does not start
+// them); the goroutine that watches for its end is.
 func (w *Workers) TrackWorker(obj Worker, opts ...WorkerOption) resource.ID {
 	st := w.state()
 	if st == nil || obj == nil {
@@ -129,7 +142,7 @@ func (w *Workers) TrackWorker(obj Worker, opts ...WorkerOption) resource.ID {
 		return id
 	}
 	if wk.autoRelease {
-		go st.watch(wk)
+		go st.watch(wk, st.labels(wk.name))
 	}
 	return id
 }
@@ -248,9 +261,37 @@ func (st *state) workerInfo(w *worker) WorkerInfo {
 	return i
 }
 
-// run is the goroutine of a worker started by Go.
+// labels returns a context carrying the pprof labels of a worker called
+// name. Workers started one after the other often share their name (a
+// loader per file, say), so the last labels made are kept for the next:
+// reusing them costs no allocation, and keeping them none either.
+func (st *state) labels(name string) context.Context {
+	if last, ok := st.lastLabels.Load().(context.Context); ok {
+		if n, _ := pprof.Label(last, labels.Worker); n == name {
+			return last
+		}
+	}
+	ctx := labels.ForWorker(st.service, st.id, name)
+	st.lastLabels.Store(ctx)
+	return ctx
+}
+
+// workerName is the name track gives a worker started as name with opts:
+// the last non-empty Name option, or name.
+func workerName(name string, opts []WorkerOption) string {
+	for _, o := range opts {
+		if o.op == opName && o.name != "" {
+			name = o.name
+		}
+	}
+	return name
+}
+
+// run is the goroutine of a worker started by Go. It takes on the labels
+// of ctx first, so that every goroutine fn starts inherits them.
 func (st *state) run(ctx context.Context, w *worker, done chan struct{}, fn func(context.Context) error) {
-	err := resource.Catch(func() error { return fn(ctx) })
+	pprof.SetGoroutineLabels(ctx)
+	err := panics.Catch(func() error { return fn(ctx) })
 	w.cancel()
 	pe, panicked := err.(*resource.PanicError)
 	if panicked {
@@ -269,8 +310,9 @@ func (st *state) run(ctx context.Context, w *worker, done chan struct{}, fn func
 }
 
 // watch follows a worker object adopted with auto release until it is done
-// or released.
-func (st *state) watch(w *worker) {
+// or released, labelled as the worker.
+func (st *state) watch(w *worker, lctx context.Context) {
+	pprof.SetGoroutineLabels(lctx)
 	select {
 	case <-w.done:
 		w.finished.Store(true)
@@ -309,7 +351,7 @@ func (st *state) done(w *worker, err error) {
 	if w.onDone == nil {
 		return
 	}
-	if perr := resource.Catch(func() error { w.onDone(err); return nil }); perr != nil {
+	if perr := panics.Catch(func() error { w.onDone(err); return nil }); perr != nil {
 		st.emit(slog.LevelError, "OnDone of worker "+w.name+" panicked", slog.String("worker", w.name), slog.Any("error", perr))
 	}
 }

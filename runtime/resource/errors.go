@@ -35,12 +35,10 @@ func (e *PanicError) Unwrap() error {
 	return err
 }
 
-// Catch calls fn and returns its error; if fn panics, Catch returns the panic
-// as a *PanicError instead. A nil fn returns nil.
-func Catch(fn func() error) (err error) {
-	if fn == nil {
-		return nil
-	}
+// catch calls fn and returns its error, or the panic as a *PanicError if fn
+// panics. (runtime/internal/panics does the same for the other runtime
+// packages, which cannot reach this one's unexported names.)
+func catch(fn func() error) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = &PanicError{Value: v, Stack: debug.Stack()}

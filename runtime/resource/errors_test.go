@@ -9,22 +9,15 @@ import (
 	"github.com/rescoord/rescoord/runtime/resource"
 )
 
-func TestCatch(t *testing.T) {
-	if err := resource.Catch(nil); err != nil {
-		t.Errorf("Catch(nil) = %v", err)
+func TestPanicError(t *testing.T) {
+	var err error = &resource.PanicError{Value: "boom", Stack: []byte("goroutine 1")}
+	if !strings.Contains(err.Error(), "panic: boom") {
+		t.Errorf("Error() = %q", err.Error())
 	}
-	if err := resource.Catch(func() error { return io.EOF }); err != io.EOF {
-		t.Errorf("Catch returned %v, want io.EOF", err)
+	if errors.Unwrap(err) != nil {
+		t.Errorf("a panic with a string value unwraps to %v", errors.Unwrap(err))
 	}
-	err := resource.Catch(func() error { panic("boom") })
-	var pe *resource.PanicError
-	if !errors.As(err, &pe) || pe.Value != "boom" || len(pe.Stack) == 0 {
-		t.Fatalf("Catch of a panic = %#v", err)
-	}
-	if !strings.Contains(pe.Error(), "panic: boom") {
-		t.Errorf("Error() = %q", pe.Error())
-	}
-	err = resource.Catch(func() error { panic(io.ErrUnexpectedEOF) })
+	err = &resource.PanicError{Value: io.ErrUnexpectedEOF}
 	if !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Errorf("a panic with an error value does not unwrap to it: %v", err)
 	}

@@ -21,13 +21,6 @@ type ID struct {
 	hi, lo uint64
 }
 
-// IDFromWords returns the ID whose 16 bytes are hi and then lo, each
-// big-endian: the inverse of [ID.Words].
-func IDFromWords(hi, lo uint64) ID { return ID{hi, lo} }
-
-// Words returns the ID's first and last 8 bytes as big-endian words.
-func (id ID) Words() (hi, lo uint64) { return id.hi, id.lo }
-
 // FromUUID converts a uuid.UUID to an ID.
 func FromUUID(u uuid.UUID) ID {
 	return ID{binary.BigEndian.Uint64(u[:8]), binary.BigEndian.Uint64(u[8:])}

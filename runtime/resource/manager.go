@@ -9,11 +9,14 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+
+	"github.com/rescoord/rescoord/runtime/internal/logging"
 )
 
 // Manager is the [Service] implementation. The zero Manager is ready to
 // use, with the settings of NewManager().
 type Manager struct {
+	name      string
 	logger    *slog.Logger
 	loggerSet bool
 	origins   bool
@@ -45,7 +48,7 @@ type Option func(*Manager)
 // Without this option, warnings and errors go to slog.Default and the rest
 // is dropped.
 func WithLogger(l *slog.Logger) Option {
-	return func(m *Manager) { m.logger, m.loggerSet = Logger(l), true }
+	return func(m *Manager) { m.logger, m.loggerSet = logging.OrDiscard(l), true }
 }
 
 // WithOrigins makes components record, for every resource, when it was
@@ -54,6 +57,14 @@ func WithLogger(l *slog.Logger) Option {
 // default; restest turns it on.
 func WithOrigins(on bool) Option {
 	return func(m *Manager) { m.origins = on }
+}
+
+// WithName names the manager. The name labels the goroutines of its
+// workers in goroutine profiles (the rescoord.service label; see
+// docs/runtime.md) and heads its debug page. restest names each test's
+// service after the test; [Default] is named "default".
+func WithName(name string) Option {
+	return func(m *Manager) { m.name = name }
 }
 
 // NewManager returns a Manager configured by opts.
@@ -68,10 +79,13 @@ func NewManager(opts ...Option) *Manager {
 // Logger returns the manager's logger (never nil).
 func (m *Manager) Logger() *slog.Logger {
 	if !m.loggerSet {
-		return warnings
+		return logging.Warnings
 	}
 	return m.logger
 }
+
+// Name returns the name given with [WithName], or "".
+func (m *Manager) Name() string { return m.name }
 
 // RecordsOrigins reports whether WithOrigins(true) was given.
 func (m *Manager) RecordsOrigins() bool { return m.origins }
@@ -206,7 +220,7 @@ func (m *Manager) Shutdown(ctx context.Context) error {
 	})
 	var errs []error
 	for _, cl := range all {
-		if err := Catch(func() error { return cl.fn(ctx) }); err != nil {
+		if err := catch(func() error { return cl.fn(ctx) }); err != nil {
 			if cl.owner != "" {
 				err = fmt.Errorf("cleanup of %s: %w", cl.owner, err)
 			}

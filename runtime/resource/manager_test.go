@@ -216,15 +216,6 @@ func TestDefaultLoggerForwardsWarningsOnly(t *testing.T) {
 	if !strings.Contains(out, "bad sign") || !strings.Contains(out, "component=x") || !strings.Contains(out, "g.n=3") {
 		t.Errorf("warning not forwarded with its attributes: %q", out)
 	}
-	if got := resource.MinLevel(resource.NewManager().Logger()); got != slog.LevelWarn {
-		t.Errorf("MinLevel(default) = %v", got)
-	}
-	if got := resource.MinLevel(nil); got <= slog.LevelError {
-		t.Errorf("MinLevel(nil) = %v, want above every level", got)
-	}
-	if got := resource.MinLevel(slog.Default()); got >= slog.LevelDebug {
-		t.Errorf("MinLevel(other) = %v, want below every level", got)
-	}
 }
 
 type lockedWriter struct {
@@ -236,4 +227,17 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.w.Write(p)
+}
+
+func TestName(t *testing.T) {
+	if got := resource.NewManager(resource.WithName("app")).Name(); got != "app" {
+		t.Errorf("Name = %q, want app", got)
+	}
+	if got := resource.NewManager().Name(); got != "" {
+		t.Errorf("Name of an unnamed manager = %q", got)
+	}
+	named, ok := resource.Default().(interface{ Name() string })
+	if !ok || named.Name() != "default" {
+		t.Errorf("the default service is not named \"default\": %v", resource.Default())
+	}
 }

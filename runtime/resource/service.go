@@ -26,6 +26,10 @@ type Component interface {
 // share of that bookkeeping is the registration below and the [Component.Live]
 // view it aggregates.
 //
+// A Service may also have a Name() string method, as Manager has: its
+// coordinators then label their workers' goroutines with that name (the
+// rescoord.service pprof label) instead of the service's Go type.
+//
 // All methods are safe for concurrent use.
 type Service interface {
 	// RegisterComponent adds c. It returns ErrClosed once the service is
@@ -63,12 +67,12 @@ type serviceBox struct{ s Service }
 
 var (
 	override atomic.Pointer[serviceBox]
-	builtin  = sync.OnceValue(func() *Manager { return NewManager() })
+	builtin  = sync.OnceValue(func() *Manager { return NewManager(WithName("default")) })
 )
 
 // Default returns the process-wide service that coordinators and
 // controllers use when none is injected. Unless [SetDefault] replaced it,
-// it is a [Manager] made with no options.
+// it is a [Manager] named "default", made with no other option.
 func Default() Service {
 	if b := override.Load(); b != nil {
 		return b.s

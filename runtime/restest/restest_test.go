@@ -3,6 +3,7 @@ package restest_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,7 @@ import (
 // checked to fail it.
 type fakeT struct {
 	testing.TB
+	name     string
 	mu       sync.Mutex
 	errors   []string
 	logs     []string
@@ -23,6 +25,12 @@ type fakeT struct {
 }
 
 func (f *fakeT) Helper() {}
+func (f *fakeT) Name() string {
+	if f.name == "" {
+		return "FakeTest"
+	}
+	return f.name
+}
 func (f *fakeT) Errorf(format string, args ...any) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -38,6 +46,13 @@ func (f *fakeT) end() {
 	for i := len(f.cleanups) - 1; i >= 0; i-- {
 		f.cleanups[i]()
 	}
+	f.cleanups = nil
+}
+
+func (f *fakeT) failures() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.errors)
 }
 
 func TestLeaksFailTheTest(t *testing.T) {
@@ -110,6 +125,7 @@ func ExampleNewService() {
 	fmt.Println(len(restest.Leaks(svc)))
 	c.Release(id)
 	fmt.Println(len(restest.Leaks(svc)))
+	t.(*fakeT).end() // the test ends
 	// Output:
 	// 1
 	// 0
