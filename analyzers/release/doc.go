@@ -38,10 +38,13 @@
 // -release.rules flag (semicolon-separated) or in .reslint.yaml. Three
 // shapes exist:
 //
-//	func context.WithCancel#1
-//	    the function returned as result 1 must be called (cancel())
+//	func example.com/pool.Lease#1
+//	    the function returned as result 1 must be called (end())
 //	method os.Open Close
 //	    the method Close must be called on result 0 (f.Close())
+//	method net/http.Get Body.Close
+//	    the method Close must be called on the field Body of result 0
+//	    (resp.Body.Close())
 //	method (go.opentelemetry.io/otel/trace.Tracer).Start#1 End
 //	    the method End must be called on result 1 (span.End())
 //	id (*example.com/pool.Pool).Acquire Release
@@ -49,7 +52,9 @@
 //
 // Functions are named by import path and name, methods by
 // (*path.Type).Name or (path.Type).Name. For rule-defined resources, a
-// discarded result is reported too.
+// discarded result is reported too. A rule for one of the context.With*
+// functions is an error: go vet's lostcancel checks their cancel functions.
+// docs/reslint.md is the reference.
 //
 // Diagnostics name the resource and where it was acquired, and point
 // (as related information) to the return that can be reached without

@@ -17,7 +17,7 @@ type rule struct {
 	acquire string // types.Func.FullName of the acquiring function
 	pkg     string // its package path
 	result  int    // which result is the resource
-	release string // the release method (method, id)
+	release string // the release method (method, id); for method, maybe a field path to it ("Body.Close")
 }
 
 func init() {
@@ -133,8 +133,13 @@ func parseRule(text string) (rule, error) {
 			return r, fmt.Errorf("a %s rule names the acquiring function and the release method: %s PKG.F[#N] METHOD", r.kind, r.kind)
 		}
 		r.release = f[2]
-		if !isIdent(r.release) {
-			return r, fmt.Errorf("release method %q is not an identifier", r.release)
+		for _, elem := range strings.Split(r.release, ".") {
+			if !isIdent(elem) {
+				return r, fmt.Errorf("release method %q is not a method name or a field path to one (Close, Body.Close)", r.release)
+			}
+		}
+		if r.kind == "id" && strings.Contains(r.release, ".") {
+			return r, fmt.Errorf("an id rule's release method %q is a method of the acquiring call's receiver, not a field path", r.release)
 		}
 	default:
 		return r, fmt.Errorf("unknown kind %q: want func, method or id", r.kind)

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -150,11 +151,10 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 			}
 		}
 	case *ast.SelectorExpr:
-		// u.Method(): the release method of a value, or a read.
-		if t.shape() == shapeMethod && p.X == u && p.Sel.Name == t.acq.release {
-			if call, ok := fi.parents[p].(*ast.CallExpr); ok && call.Fun == p {
-				return release
-			}
+		// u.Method() or u.Field.Method(): the release method of a value
+		// (or of a field of it), or a read.
+		if t.shape() == shapeMethod && p.X == u && releaseCall(fi, p, t.acq.release) {
+			return release
 		}
 	case *ast.CallExpr:
 		if p.Fun == u {
@@ -170,6 +170,25 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 		}
 	}
 	return plain
+}
+
+// releaseCall reports whether sel, a selector on the resource, starts the
+// call of its release method, reached through the field path release
+// gives ("Close", "Body.Close").
+func releaseCall(fi *funcInfo, sel *ast.SelectorExpr, release string) bool {
+	elems := strings.Split(release, ".")
+	var n ast.Node = sel
+	for i, name := range elems {
+		s, ok := n.(*ast.SelectorExpr)
+		if !ok || s.Sel.Name != name {
+			return false
+		}
+		if i < len(elems)-1 {
+			n = fi.parents[s]
+		}
+	}
+	call, ok := fi.parents[n].(*ast.CallExpr)
+	return ok && call.Fun == n
 }
 
 // classifyArg returns what passing t as argument i of call does.

@@ -3,6 +3,7 @@ package fix
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 
 	"example.com/fixture/pool"
@@ -40,4 +41,15 @@ func handedOff(c *coord.Coordinator) resource.ID { // want handedOff:"acquires"
 		return id
 	}
 	return resource.ID{}
+}
+
+func status(url string) (int, error) {
+	resp, err := http.Get(url) // want `not released on all paths`
+	if err != nil {
+		return 0, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return resp.StatusCode, nil
+	}
+	return http.StatusOK, nil
 }
