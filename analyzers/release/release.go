@@ -2,6 +2,7 @@ package release
 
 import (
 	_ "embed"
+	"errors"
 	"go/ast"
 	"go/types"
 	"strconv"
@@ -83,6 +84,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := validateRules(pass.Pkg, rules); err != nil {
+		return nil, err
+	}
 	if u.Package.Reaches == 0 && !importsRulePackage(pass.Pkg, rules) {
 		return nil, nil
 	}
@@ -98,6 +102,35 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkFunctions()
 	c.checkOwners()
 	return nil, nil
+}
+
+// validateRules validates every rule whose package is pkg or one of its
+// direct imports, where the type checker has seen it; an error names each
+// rule that does not fit, and where it was written.
+func validateRules(pkg *types.Package, rules []rule) error {
+	var errs []error
+	for _, r := range rules {
+		if p := findImport(pkg, r.pkg); p != nil {
+			if err := r.validate(p); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// findImport returns pkg if its path is path, else its direct import of
+// that path, or nil.
+func findImport(pkg *types.Package, path string) *types.Package {
+	if pkg.Path() == path {
+		return pkg
+	}
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == path {
+			return imp
+		}
+	}
+	return nil
 }
 
 // importsRulePackage reports whether pkg is or imports a package a rule

@@ -3,6 +3,7 @@ package release
 import (
 	"errors"
 	"fmt"
+	"go/types"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +19,8 @@ type rule struct {
 	pkg     string // its package path
 	result  int    // which result is the resource
 	release string // the release method (method, id); for method, maybe a field path to it ("Body.Close")
+	text    string // as written
+	origin  string // where it was written: "-release.rules" or "file:line"
 }
 
 func init() {
@@ -47,6 +50,9 @@ func (r *rulesValue) Set(s string) error {
 	if err != nil {
 		return err
 	}
+	for i := range rules {
+		rules[i].origin = "-release.rules"
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.text = append(r.text, s)
@@ -72,6 +78,7 @@ func activeRules(u *suite.Unit) ([]rule, error) {
 			errs = append(errs, &config.Error{File: cfg.File, Line: item.Line, Msg: fmt.Sprintf("release.rules: %q: %v", item.Text, err)})
 			continue
 		}
+		r.origin = fmt.Sprintf("%s:%d", cfg.File, item.Line)
 		out = append(out, r)
 	}
 	return out, errors.Join(errs...)
@@ -122,7 +129,7 @@ func parseRule(text string) (rule, error) {
 	if len(f) < 2 {
 		return rule{}, fmt.Errorf(`want "func PKG.F#N", "method PKG.F[#N] METHOD" or "id (*PKG.T).M[#N] METHOD"`)
 	}
-	r := rule{kind: f[0]}
+	r := rule{kind: f[0], text: text}
 	switch r.kind {
 	case "func":
 		if len(f) != 2 {
@@ -188,4 +195,90 @@ func isIdent(s string) bool {
 		}
 	}
 	return true
+}
+
+// validate checks that the names of r exist and fit, in pkg, the package
+// the rule names as the type checker saw it: the acquiring function or
+// method, result #N, and the release method (on the result for a method
+// rule, along its field path; on the receiver for an id rule). A func
+// rule's result must be a function.
+func (r rule) validate(pkg *types.Package) error {
+	fn, err := r.lookup(pkg)
+	if err == nil {
+		err = r.fits(fn)
+	}
+	if err != nil {
+		return fmt.Errorf("release rule %q (%s): %v", r.text, r.origin, err)
+	}
+	return nil
+}
+
+// lookup finds the acquiring function or method of r in pkg.
+func (r rule) lookup(pkg *types.Package) (*types.Func, error) {
+	name := r.acquire
+	if !strings.HasPrefix(name, "(") {
+		fn, ok := pkg.Scope().Lookup(name[len(r.pkg)+1:]).(*types.Func)
+		if !ok {
+			return nil, fmt.Errorf("package %s has no function %s", pkg.Path(), name[len(r.pkg)+1:])
+		}
+		return fn, nil
+	}
+	end := strings.Index(name, ").")
+	typeName := strings.TrimPrefix(name[1:end], "*")[len(r.pkg)+1:]
+	method := name[end+2:]
+	tn, ok := pkg.Scope().Lookup(typeName).(*types.TypeName)
+	if !ok {
+		return nil, fmt.Errorf("package %s has no type %s", pkg.Path(), typeName)
+	}
+	t := tn.Type()
+	if !types.IsInterface(t) {
+		t = types.NewPointer(t) // the method set of *T holds T's too
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, method)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return nil, fmt.Errorf("type %s has no method %s", typeName, method)
+	}
+	return fn, nil
+}
+
+// fits checks r's result and release method against fn.
+func (r rule) fits(fn *types.Func) error {
+	sig := fn.Type().(*types.Signature)
+	if r.result >= sig.Results().Len() {
+		return fmt.Errorf("%s has %d results: #%d does not exist", fn.Name(), sig.Results().Len(), r.result)
+	}
+	res := sig.Results().At(r.result).Type()
+	switch r.kind {
+	case "func":
+		if _, ok := res.Underlying().(*types.Signature); !ok {
+			return fmt.Errorf("result #%d of %s has type %s, not a function type", r.result, fn.Name(), res)
+		}
+	case "method":
+		t := res
+		elems := strings.Split(r.release, ".")
+		for i, name := range elems {
+			obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), name)
+			if i < len(elems)-1 {
+				field, ok := obj.(*types.Var)
+				if !ok {
+					return fmt.Errorf("%s has no field %s", t, name)
+				}
+				t = field.Type()
+				continue
+			}
+			if _, ok := obj.(*types.Func); !ok {
+				return fmt.Errorf("%s has no method %s", t, name)
+			}
+		}
+	case "id":
+		recv := sig.Recv()
+		if recv == nil {
+			return fmt.Errorf("an id rule names a method; %s is a function", fn.Name())
+		}
+		if obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), r.release); obj == nil {
+			return fmt.Errorf("%s has no method %s", recv.Type(), r.release)
+		}
+	}
+	return nil
 }
