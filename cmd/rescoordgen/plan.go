@@ -72,7 +72,7 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 	loaded := map[string]bool{} // source files that were type-checked
 	outputs := map[string]int{} // files this run generates → index in todo
 	type pkgFile struct {
-		file *spec.File
+		file *templates.File
 		pkg  *types.Package
 	}
 	var todo []pkgFile
@@ -255,7 +255,7 @@ func readOurs(path string) ([]byte, error) {
 	}
 	if !spec.IsGeneratedSource(old) {
 		return nil, fmt.Errorf("%s: refusing to overwrite a file that rescoordgen did not write (it lacks the line %q); rename or remove it, or rename the source file",
-			path, spec.Header)
+			path, templates.Header)
 	}
 	return old, nil
 }
