@@ -52,8 +52,5 @@
 // With -check it writes nothing and prints a unified diff of what it would
 // change (removals included): the exit status is 1 if there is any, 0 if
 // the generated files are up to date and 2 on errors.
-//
-// Its heap stays small, so it lets the heap grow to 64 MB before its first
-// garbage collection, and collects as usual after that; GOGC or GOMEMLIMIT
-// in the environment turns this off.
+
 package main
