@@ -8,6 +8,10 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require github.com/dave/jennifer v1.7.1 // indirect
+require (
+	github.com/dave/jennifer v1.7.1 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+)
 
 replace github.com/rescoord/rescoord => ../
