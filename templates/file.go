@@ -21,7 +21,7 @@ const (
 // their own as goimports puts them. The output depends only on f and pkg:
 // no time, path or version.
 func Render(f *File, pkg *types.Package) ([]byte, error) {
-	if err := check(f); err != nil {
+	if err := validate(f); err != nil {
 		return nil, fmt.Errorf("render %s: %w", f.Output, err)
 	}
 	g := &gen{pkg: pkg, ns: newNamespace(f)}
@@ -55,8 +55,8 @@ func Render(f *File, pkg *types.Package) ([]byte, error) {
 	return src, nil
 }
 
-// check reports what Render cannot render.
-func check(f *File) error {
+// validate reports what Render cannot render.
+func validate(f *File) error {
 	for _, c := range f.Controllers {
 		switch {
 		case c.Type == nil:
