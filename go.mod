@@ -8,7 +8,6 @@ require (
 	github.com/google/uuid v1.6.0
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/mod v0.42.0
+	golang.org/x/sync v0.24.0
 	golang.org/x/tools v0.52.0
 )
-
-require golang.org/x/sync v0.24.0 // indirect

@@ -4,15 +4,13 @@ import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/rescoord/rescoord/internal/spec"
 )
 
 // constructor writes New<Type>.
-func (g *gen) constructor(out *jen.File, c *spec.Controller) {
+func (g *gen) constructor(out *jen.File, c *Controller) {
 	decl, use := g.typeParams(c.Type)
 	kind, what := "Plain", "a plain coordinator"
-	if c.Coordinator == "worker" {
+	if c.Coordinator == WorkerCoordinator {
 		kind, what = "Workers", "a worker coordinator"
 	}
 	var preset []jen.Code

@@ -7,22 +7,33 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/rescoord/rescoord/internal/spec"
+	"golang.org/x/tools/imports"
 )
 
 // Import paths the generated code uses.
 const (
-	controllerPath = spec.ControllerPath
+	controllerPath = "github.com/rescoord/rescoord/runtime/controller"
 	resourcePath   = "github.com/rescoord/rescoord/runtime/resource"
 )
 
-// Render returns the generated file for f, formatted, for the package pkg.
-// The output depends only on f and pkg: no time, path or version.
-func Render(f *spec.File, pkg *types.Package) ([]byte, error) {
+// Render returns the generated file for f, in the package pkg, formatted
+// as gofmt formats it, with the standard library's imports in a group of
+// their own as goimports puts them. The output depends only on f and pkg:
+// no time, path or version.
+func Render(f *File, pkg *types.Package) ([]byte, error) {
+	if err := validate(f); err != nil {
+		return nil, fmt.Errorf("render %s: %w", f.Output, err)
+	}
 	g := &gen{pkg: pkg, ns: newNamespace(f)}
 	out := jen.NewFilePathName(pkg.Path(), f.Package)
-	out.HeaderComment(spec.Header[len("// "):])
+	if f.Build == "" {
+		out.HeaderComment(Header)
+	} else {
+		// The build line after a blank line: jennifer writes a comment
+		// that starts with // as it is, and a line break after each.
+		out.HeaderComment(Header + "\n")
+		out.HeaderComment(f.Build)
+	}
 	for _, c := range f.Controllers {
 		g.ctrl = c
 		g.constructor(out, c)
@@ -32,57 +43,43 @@ func Render(f *spec.File, pkg *types.Package) ([]byte, error) {
 		g.guards(out, c)
 	}
 	g.ns.declare(out)
-	out.NoFormat = true // gofmt below does it, faster
+	out.NoFormat = true // imports.Process formats it
 	var buf bytes.Buffer
 	if err := out.Render(&buf); err != nil {
 		return nil, fmt.Errorf("render %s: %w", f.Output, err)
 	}
-	src, err := gofmt(buf.Bytes())
+	src, err := imports.Process(f.Output, buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w in\n%s", f.Output, err, buf.Bytes())
-	}
-	src = groupImports(src)
-	if f.Build != "" {
-		// After the header line, in a paragraph of its own.
-		header := len(spec.Header) + 1
-		src = append(src[:header:header], append([]byte("\n"+f.Build+"\n"), src[header:]...)...)
 	}
 	return src, nil
 }
 
-// groupImports puts the standard library's imports in a group of their own,
-// before the others, as goimports does. jennifer writes one sorted block,
-// already formatted, so regrouping its lines keeps the file gofmt-clean.
-func groupImports(src []byte) []byte {
-	const open = "\nimport (\n"
-	start := bytes.Index(src, []byte(open))
-	if start < 0 {
-		return src
-	}
-	body := start + len(open)
-	end := bytes.Index(src[body:], []byte("\n)\n"))
-	if end < 0 {
-		return src
-	}
-	var std, other [][]byte
-	for _, line := range bytes.Split(src[body:body+end], []byte("\n")) {
-		path := line[bytes.IndexByte(line, '"')+1:]
-		if first, _, _ := bytes.Cut(path, []byte("/")); bytes.ContainsRune(first, '.') {
-			other = append(other, line)
-		} else {
-			std = append(std, line)
+// validate reports what Render cannot render.
+func validate(f *File) error {
+	for _, c := range f.Controllers {
+		switch {
+		case c.Type == nil:
+			return fmt.Errorf("controller %s has no type", c.Name)
+		case c.BaseField == "":
+			return fmt.Errorf("controller %s has no controller.Base field", c.Name)
+		case c.Coordinator != BaseCoordinator && c.Coordinator != WorkerCoordinator:
+			return fmt.Errorf("controller %s: coordinator %q, want %q or %q", c.Name, c.Coordinator, BaseCoordinator, WorkerCoordinator)
+		case c.Coordinator == BaseCoordinator && len(c.Operations) > 0:
+			return fmt.Errorf("controller %s has operations, which need a %s coordinator", c.Name, WorkerCoordinator)
+		}
+		for _, op := range c.Operations {
+			if !op.Variadic {
+				continue
+			}
+			if n := len(op.Params); n == 0 {
+				return fmt.Errorf("operation %s.%s is variadic but has no parameters", c.Name, op.Name)
+			} else if _, ok := op.Params[n-1].Type().(*types.Slice); !ok {
+				return fmt.Errorf("operation %s.%s is variadic, but its last parameter is not a slice", c.Name, op.Name)
+			}
 		}
 	}
-	if len(std) == 0 || len(other) == 0 {
-		return src
-	}
-	var out bytes.Buffer
-	out.Write(src[:body])
-	out.Write(bytes.Join(std, []byte("\n")))
-	out.WriteString("\n\n")
-	out.Write(bytes.Join(other, []byte("\n")))
-	out.Write(src[body+end:])
-	return out.Bytes()
+	return nil
 }
 
 // doc writes a comment of one or more lines as consecutive // lines
@@ -100,6 +97,6 @@ func doc(out *jen.File, text string) {
 type gen struct {
 	pkg  *types.Package
 	ns   *namespace
-	ctrl *spec.Controller // the controller being rendered
-	refs map[string]bool  // when not nil, collects the package's names typ writes
+	ctrl *Controller     // the controller being rendered
+	refs map[string]bool // when not nil, collects the package's names typ writes
 }

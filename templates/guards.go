@@ -5,14 +5,12 @@ import (
 	"slices"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/rescoord/rescoord/internal/spec"
 )
 
 // guards writes a function that is never called, whose body fails to
 // compile when what the generated code relies on changes: the embedded
 // controller.Base, the operation methods' signatures, the init method.
-func (g *gen) guards(out *jen.File, c *spec.Controller) {
+func (g *gen) guards(out *jen.File, c *Controller) {
 	decl, use := g.typeParams(c.Type)
 	self := func() *jen.Statement { return jen.Op("*").Id(c.Name).Types(use...) }
 	// The local c comes first and the rest refers to the package's types

@@ -6,8 +6,6 @@ import (
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/rescoord/rescoord/internal/spec"
 )
 
 // Names in a generated file. The file's scope holds the package's own
@@ -27,7 +25,7 @@ type namespace struct {
 	pkgName  map[string]string // import path → the package's own name
 }
 
-func newNamespace(f *spec.File) *namespace {
+func newNamespace(f *File) *namespace {
 	ns := &namespace{declared: f.Declared, taken: map[string]bool{}, locals: map[string]bool{}, imports: map[string]string{}, pkgName: map[string]string{}}
 	for _, c := range f.Controllers {
 		tp := c.Type.TypeParams()

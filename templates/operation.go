@@ -5,12 +5,10 @@ import (
 	"go/types"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/rescoord/rescoord/internal/spec"
 )
 
 // operation writes Start<Op>, Cancel<Op> and <Op>Running.
-func (g *gen) operation(out *jen.File, c *spec.Controller, op *spec.Operation) {
+func (g *gen) operation(out *jen.File, c *Controller, op *Operation) {
 	_, use := g.typeParams(c.Type)
 	names := g.ns.paramNames(op.Params)
 	recv, ctx := g.ns.local("c", names), g.ns.local("ctx", names)
@@ -52,7 +50,7 @@ func (g *gen) operation(out *jen.File, c *spec.Controller, op *spec.Operation) {
 
 // paramType writes the type of op's parameter i as declared: ...T for a
 // variadic []T.
-func (g *gen) paramType(op *spec.Operation, i int) jen.Code {
+func (g *gen) paramType(op *Operation, i int) jen.Code {
 	t := op.Params[i].Type()
 	if op.Variadic && i == len(op.Params)-1 {
 		return jen.Op("...").Add(g.typ(t.(*types.Slice).Elem()))

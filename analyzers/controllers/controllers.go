@@ -175,7 +175,7 @@ func constructorOf(obj *types.TypeName) *types.Func {
 	if obj.Pkg() == nil || !runtimeapi.Embeds(obj.Type(), spec.ControllerPath, "Base") {
 		return nil
 	}
-	c := &spec.Controller{Name: obj.Name()}
+	c := &templates.Controller{Name: obj.Name()}
 	fn, ok := obj.Pkg().Scope().Lookup(c.Constructor()).(*types.Func)
 	if !ok {
 		return nil
@@ -218,7 +218,7 @@ func qualify(from, pkg *types.Package, name string) string {
 	return pkg.Name() + "." + name
 }
 
-func names(f *spec.File) string {
+func names(f *templates.File) string {
 	if len(f.Controllers) == 1 {
 		return f.Controllers[0].Name
 	}

@@ -12,21 +12,16 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/txtar"
 
 	"github.com/rescoord/rescoord/analyzers/controllers"
 	"github.com/rescoord/rescoord/internal/textdiff"
 )
-
-// TestMain lets the go command complete the scratch modules' go.mod files,
-// which list only this module.
-func TestMain(m *testing.M) {
-	os.Setenv("GOFLAGS", "-mod=mod")
-	os.Exit(m.Run())
-}
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/*.txtar with what rescoordgen generates")
 
@@ -42,9 +37,13 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/
 // where cgo is off) and "noanalyzer" (for cases where the controllers
 // analyzer cannot agree, which say why).
 //
-// When the run succeeds, a second run must change nothing, and the module
-// is vetted and its tests run: each case's _test.go files check the
-// behaviour of the generated code with restest.
+// When the run succeeds, a second run must change nothing, the controllers
+// analyzer must find the generated code up to date, and the module is
+// vetted and its tests run: each case's _test.go files check the
+// behaviour of the generated code with restest. The cases that compile
+// share one scratch module, each in a directory of its own, so that once
+// every case has run one analysistest run, one go vet and one go test
+// check them all.
 func TestGolden(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -54,15 +53,72 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("no cases: %v", err)
 	}
+	shared := &sharedModule{dir: t.TempDir()}
+	writeModule(t, root, shared.dir, "example.com/golden")
+	t.Cleanup(func() { shared.check(t) })
 	for _, file := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			t.Parallel()
-			runCase(t, root, file)
+			runCase(t, root, shared, file)
 		})
 	}
 }
 
-func runCase(t *testing.T, root, file string) {
+// A sharedModule holds the cases that must compile, each in a directory
+// named after the case.
+type sharedModule struct {
+	dir      string
+	mu       sync.Mutex
+	compiled []string // patterns of the cases to compile, vet and test
+	analyzed []string // patterns of the cases to run the controllers analyzer on
+}
+
+// add asks for the packages of the case in directory name to be compiled,
+// vetted and tested, and analyzed too if analyze is true.
+func (m *sharedModule) add(name string, patterns []string, analyze bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	patterns = inDir(name, patterns)
+	m.compiled = append(m.compiled, patterns...)
+	if analyze {
+		m.analyzed = append(m.analyzed, patterns...)
+	}
+}
+
+// check runs the controllers analyzer on the module's cases, which
+// renders what rescoordgen would write from the packages as the compiler
+// sees them, generated files included: it must find them up to date. Then
+// it vets the cases and runs their tests. One run of each, for all cases,
+// loads and builds what they share once.
+func (m *sharedModule) check(t *testing.T) {
+	if *update {
+		return
+	}
+	slices.Sort(m.analyzed)
+	slices.Sort(m.compiled)
+	if len(m.analyzed) > 0 {
+		analysistest.Run(t, m.dir, controllers.Analyzer, m.analyzed...)
+	}
+	if len(m.compiled) > 0 {
+		goCmd(t, m.dir, append([]string{"vet"}, m.compiled...)...)
+		goCmd(t, m.dir, append([]string{"test", "-count=1"}, m.compiled...)...)
+	}
+}
+
+// inDir rewrites the relative package patterns of a case run in the
+// directory name of a module as patterns from the module's root.
+func inDir(name string, patterns []string) []string {
+	out := make([]string, len(patterns))
+	for i, p := range patterns {
+		if p == "." || strings.HasPrefix(p, "./") {
+			p = "./" + filepath.ToSlash(filepath.Join(name, p))
+		}
+		out[i] = p
+	}
+	return out
+}
+
+func runCase(t *testing.T, root string, shared *sharedModule, file string) {
 	ar, err := txtar.ParseFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -83,8 +139,6 @@ func runCase(t *testing.T, root, file string) {
 			}
 		}
 	}
-	dir := t.TempDir()
-	writeModule(t, root, dir, "example.com/golden")
 	inputs := map[string]string{}
 	wanted := map[string]string{}
 	wantStderr, hasStderr := "", false
@@ -95,9 +149,23 @@ func runCase(t *testing.T, root, file string) {
 			} else {
 				wanted[name] = string(f.Data)
 			}
+		} else {
+			inputs[f.Name] = string(f.Data)
+		}
+	}
+	// A case that must compile goes in the shared module; the others
+	// get modules of their own, which nothing compiles.
+	name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+	modDir, dir := shared.dir, filepath.Join(shared.dir, name)
+	if !compile || hasStderr {
+		modDir = t.TempDir()
+		dir = modDir
+		writeModule(t, root, dir, "example.com/golden")
+	}
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "want/") {
 			continue
 		}
-		inputs[f.Name] = string(f.Data)
 		path := filepath.Join(dir, f.Name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -164,35 +232,44 @@ func runCase(t *testing.T, root, file string) {
 	if code := run(context.Background(), dir, append([]string{"-check"}, args...), &stdout, &stderr); code != 0 {
 		t.Errorf("-check after generating: exit %d\n%s%s", code, stdout.String(), stderr.String())
 	}
-	// The controllers analyzer renders what rescoordgen would write, from
-	// the package as the compiler sees it, generated files included: it
-	// must find them up to date.
-	if compile && analyze {
-		analysistest.Run(t, dir, controllers.Analyzer, args...)
-	}
-	if !compile {
-		return
-	}
-	for _, cmd := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
-		goCmd(t, dir, cmd...)
+	if compile && !t.Failed() {
+		shared.add(name, args, analyze)
 	}
 }
 
 // writeModule writes the go.mod of a scratch module, path, that uses the
-// module at root, with root's go.sum.
+// module at root, with root's go.sum. It requires what root requires, so
+// that the go command never needs to complete it.
 func writeModule(tb testing.TB, root, dir, path string) {
 	tb.Helper()
-	mod := "module " + path + "\n\ngo 1.26\n\nrequire github.com/rescoord/rescoord v0.0.0\n\nreplace github.com/rescoord/rescoord => " + root + "\n"
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+	rootMod, err := modfile.Parse("go.mod", data, nil)
+	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
-		tb.Fatal(err)
+	mod := new(modfile.File)
+	check := func(err error) {
+		if err != nil {
+			tb.Helper()
+			tb.Fatal(err)
+		}
 	}
+	check(mod.AddModuleStmt(path))
+	check(mod.AddGoStmt(rootMod.Go.Version))
+	mod.AddNewRequire(rootMod.Module.Mod.Path, "v0.0.0", false)
+	for _, r := range rootMod.Require {
+		mod.AddNewRequire(r.Mod.Path, r.Mod.Version, true)
+	}
+	check(mod.AddReplace(rootMod.Module.Mod.Path, "", root, ""))
+	data, err = mod.Format()
+	check(err)
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	check(err)
+	check(os.WriteFile(filepath.Join(dir, "go.mod"), data, 0o644))
+	check(os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
 }
 
 // generatedFiles returns the files of dir named like generated files, by

@@ -22,9 +22,8 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | 
 
 // generator loads packages and plans what to write.
 type generator struct {
-	dir   string // working directory
-	tags  string // build tags
-	write bool   // write files while planning, as soon as each is rendered
+	dir  string // working directory
+	tags string // build tags
 }
 
 // candidate is a package directory that may need work: some file in it

@@ -13,7 +13,6 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	startHeap(startingHeap)
 	dir, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rescoordgen:", err)
@@ -58,7 +57,7 @@ func run(ctx context.Context, dir string, args []string, stdout, stderr io.Write
 	if *check {
 		failed = exitCheck
 	}
-	g := &generator{dir: dir, tags: *tags, write: !*check}
+	g := &generator{dir: dir, tags: *tags}
 	plan, errs := g.plan(ctx, fs.Args())
 	if len(errs) > 0 {
 		for _, e := range errs {

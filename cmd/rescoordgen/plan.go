@@ -8,16 +8,15 @@ import (
 	"go/types"
 	"io"
 	"io/fs"
-	"math/rand/v2"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/rescoord/rescoord/internal/spec"
@@ -27,10 +26,9 @@ import (
 
 // A change is one file to write (new != nil) or remove (new == nil).
 type change struct {
-	path    string
-	old     []byte // nil if the file does not exist
-	new     []byte
-	written bool // already written, while planning
+	path string
+	old  []byte // nil if the file does not exist
+	new  []byte
 }
 
 // A plan is every change one run makes.
@@ -72,7 +70,7 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 	loaded := map[string]bool{} // source files that were type-checked
 	outputs := map[string]int{} // files this run generates → index in todo
 	type pkgFile struct {
-		file *spec.File
+		file *templates.File
 		pkg  *types.Package
 	}
 	var todo []pkgFile
@@ -95,7 +93,7 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 		}
 		// Of the package's other files, those no variant loaded so far:
 		// the names of the rest are in that variant's Declared, which
-		// union below adds for an output seen in both.
+		// is merged below for an output seen in both.
 		if err := spec.DeclareElsewhere(files, func(path string) bool { return loaded[path] }); err != nil {
 			addErr(spec.Error{Msg: err.Error()})
 		}
@@ -114,7 +112,9 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 				// Another variant of the package (with its test files, or
 				// without): the output is compiled in both, so its imports
 				// must avoid what either declares.
-				todo[i].file.Declared = union(todo[i].file.Declared, f.Declared)
+				declared := maps.Clone(todo[i].file.Declared)
+				maps.Copy(declared, f.Declared)
+				todo[i].file.Declared = declared
 				continue
 			}
 			outputs[f.Output] = len(todo)
@@ -131,23 +131,19 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 		}
 	}
 	if len(errs) == 0 {
-		// Rendering (and, when writing, writing) one file is independent
-		// of the others: overlap them.
+		// Each file renders on its own: render them concurrently.
 		results := make([]change, len(todo))
 		fail := make([]error, len(todo))
-		parallel(len(todo), func(i int) {
-			src, err := templates.Render(todo[i].file, todo[i].pkg)
-			if err != nil {
-				fail[i] = err
-				return
-			}
-			c := change{path: todo[i].file.Output, old: old[i], new: src}
-			if g.write && !bytes.Equal(c.old, c.new) {
-				fail[i] = writeAtomic(c.path, c.new)
-				c.written = fail[i] == nil
-			}
-			results[i] = c
-		})
+		var eg errgroup.Group
+		eg.SetLimit(runtime.GOMAXPROCS(0))
+		for i, t := range todo {
+			eg.Go(func() error {
+				src, err := templates.Render(t.file, t.pkg)
+				results[i], fail[i] = change{path: t.file.Output, old: old[i], new: src}, err
+				return nil // each failure is reported below
+			})
+		}
+		eg.Wait()
 		for i, c := range results {
 			if fail[i] != nil {
 				addErr(spec.Error{Msg: fail[i].Error()})
@@ -173,36 +169,6 @@ func (g *generator) plan(ctx context.Context, patterns []string) (*plan, []strin
 	}
 	slices.SortFunc(p.changes, func(a, b change) int { return strings.Compare(a.path, b.path) })
 	return p, nil
-}
-
-// union returns the names in a or b.
-func union(a, b map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(a)+len(b))
-	for name := range a {
-		out[name] = true
-	}
-	for name := range b {
-		out[name] = true
-	}
-	return out
-}
-
-// parallel calls fn(0) ... fn(n-1) on up to GOMAXPROCS goroutines and
-// returns when all have returned.
-func parallel(n int, fn func(i int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // loadErrors returns the errors of a package that stop rescoordgen: a
@@ -255,7 +221,7 @@ func readOurs(path string) ([]byte, error) {
 	}
 	if !spec.IsGeneratedSource(old) {
 		return nil, fmt.Errorf("%s: refusing to overwrite a file that rescoordgen did not write (it lacks the line %q); rename or remove it, or rename the source file",
-			path, spec.Header)
+			path, templates.Header)
 	}
 	return old, nil
 }
@@ -316,50 +282,53 @@ func (p *plan) diff(w io.Writer, rel func(string) string) bool {
 	return len(p.changes) > 0
 }
 
-// apply writes and removes the plan's files, concurrently: each write is
-// atomic on its own (a temporary file in the same directory renamed over
-// the target), so a failure leaves every file either old or new.
+// apply writes and removes the plan's files, concurrently. Each write is
+// atomic on its own, so a failure leaves every file either old or new.
 func (p *plan) apply() error {
 	errs := make([]error, len(p.changes))
-	parallel(len(p.changes), func(i int) {
-		c := p.changes[i]
-		switch {
-		case c.written:
-		case c.new == nil:
-			errs[i] = os.Remove(c.path)
-		default:
-			errs[i] = writeAtomic(c.path, c.new)
-		}
-	})
+	var eg errgroup.Group
+	eg.SetLimit(runtime.GOMAXPROCS(0))
+	for i, c := range p.changes {
+		eg.Go(func() error {
+			if c.new == nil {
+				errs[i] = os.Remove(c.path)
+			} else {
+				errs[i] = writeAtomic(c.path, c.new)
+			}
+			return nil // all are joined below
+		})
+	}
+	eg.Wait()
 	return errors.Join(errs...)
 }
 
-func writeAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	var tmp *os.File
-	for range 100 {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.%08x.tmp", base, rand.Uint32()))
-		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if !errors.Is(err, fs.ErrExist) {
-			break
-		}
+// writeAtomic replaces the file at path with data: it writes a temporary
+// file in the same directory and renames it over path, so that readers
+// see the old file or the new one, never part of one. The new file keeps
+// the old one's permissions (0644 for a new file).
+func writeAtomic(path string, data []byte) error {
+	perm := fs.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		perm = fi.Mode().Perm()
 	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(perm)
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	return os.Rename(tmp.Name(), path)
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // relative rewrites the absolute paths at the start of a message relative

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/rescoord/rescoord/templates"
 )
 
 // DeclareElsewhere adds to the Declared names of files, as Read returns
@@ -23,7 +25,7 @@ import (
 // compiles in every build of the package (with its tests, on any
 // platform), and so that rescoordgen and the controllers analyzer, which
 // load different sets of files, render the same file.
-func DeclareElsewhere(files []*File, loaded func(path string) bool) error {
+func DeclareElsewhere(files []*templates.File, loaded func(path string) bool) error {
 	merged := map[string]map[string]bool{} // by directory
 	for _, f := range files {
 		dir := filepath.Dir(f.Output)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/rescoord/rescoord/templates"
 )
 
 func TestDeclareElsewhere(t *testing.T) {
@@ -33,7 +35,7 @@ func TestX(t *testing.T) {}
 `,
 		"ext_test.go":     "package tabs_test\n\nvar context = 1\n",
 		"never.go":        "//go:build never\n\npackage tabs\n\nvar controller = 1\n",
-		"gen_rescoord.go": Header + "\n\npackage tabs\n\nfunc NewGenerated() {}\n",
+		"gen_rescoord.go": templates.Header + "\n\npackage tabs\n\nfunc NewGenerated() {}\n",
 		"own_rescoord.go": "package tabs\n\n// not written by rescoordgen\nfunc Own() {}\n",
 		"broken.go":       "package tabs\n\nvar before = 1\n\nfunc (\n",
 		"notgo.txt":       "package tabs\n\nvar text = 1\n",
@@ -44,7 +46,7 @@ func TestX(t *testing.T) {}
 		}
 	}
 	declared := map[string]bool{"loaded": true}
-	in := []*File{
+	in := []*templates.File{
 		{Output: filepath.Join(dir, "tab_rescoord.go"), Package: "tabs", Declared: declared},
 		{Output: filepath.Join(dir, "other_rescoord.go"), Package: "tabs", Declared: declared},
 	}
@@ -63,7 +65,7 @@ func TestX(t *testing.T) {}
 	}
 
 	// Nothing elsewhere: the map stays the one Read returned.
-	only := []*File{{Output: filepath.Join(dir, "tab_rescoord.go"), Package: "tabs", Declared: declared}}
+	only := []*templates.File{{Output: filepath.Join(dir, "tab_rescoord.go"), Package: "tabs", Declared: declared}}
 	if err := DeclareElsewhere(only, func(string) bool { return true }); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +75,7 @@ func TestX(t *testing.T) {}
 
 	// A directory that does not exist (a //line directive moved the
 	// source) has no other files.
-	moved := []*File{{Output: filepath.Join(dir, "gone", "x_rescoord.go"), Package: "tabs", Declared: declared}}
+	moved := []*templates.File{{Output: filepath.Join(dir, "gone", "x_rescoord.go"), Package: "tabs", Declared: declared}}
 	if err := DeclareElsewhere(moved, loaded); err != nil {
 		t.Errorf("DeclareElsewhere on a missing directory: %v", err)
 	}

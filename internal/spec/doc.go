@@ -1,8 +1,8 @@
 // Package spec reads the //rescoord: directives of a type-checked package
-// into controller specifications, validating them. The generator
-// (cmd/rescoordgen) renders the specifications with package templates; the
-// controllers analyzer runs the same validation, so that both report the
-// same errors at the same positions.
+// into the model of package templates (templates.File and what it holds),
+// validating them. The generator (cmd/rescoordgen) renders the result with
+// templates.Render; the controllers analyzer runs the same validation, so
+// that both report the same errors at the same positions.
 //
 // Two directives exist. On a struct type that embeds controller.Base:
 //

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rescoord/rescoord/templates"
 )
 
 // An Error is a problem with a directive or what it annotates.
@@ -50,7 +52,7 @@ func SortErrors(errs []Error) {
 // skipped, and so are their declarations when names are checked for
 // clashes. Type errors elsewhere in the package do not matter, as long as
 // the annotated types and methods type-check.
-func Read(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *types.Info) ([]*File, []Error) {
+func Read(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *types.Info) ([]*templates.File, []Error) {
 	r := &reader{fset: fset, pkg: pkg, info: info, generated: map[*token.File]bool{}}
 	for _, f := range files {
 		if IsGenerated(f) {
@@ -63,16 +65,16 @@ func Read(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *type
 			declared[name] = true
 		}
 	}
-	var out []*File
+	var out []*templates.File
 	var ops []pendingOp
-	byType := map[*types.TypeName]*Controller{}
-	fileOf := map[*Controller]*File{}
+	byType := map[*types.TypeName]*templates.Controller{}
+	fileOf := map[*templates.Controller]*templates.File{}
 	for _, f := range files {
 		if r.generated[fset.File(f.Pos())] {
 			continue
 		}
 		attached := map[*ast.Comment]bool{}
-		var gf *File
+		var gf *templates.File
 		for _, decl := range f.Decls {
 			switch decl := decl.(type) {
 			case *ast.GenDecl:
@@ -90,7 +92,7 @@ func Read(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *type
 						}
 						if gf == nil {
 							name := sourceName(fset, f)
-							gf = &File{Source: name, Output: OutputName(name), Package: f.Name.Name, Build: buildLine(f), Declared: declared}
+							gf = &templates.File{Source: name, Output: OutputName(name), Package: f.Name.Name, Build: buildLine(f), Declared: declared}
 							out = append(out, gf)
 						}
 						gf.Controllers = append(gf.Controllers, c)
@@ -211,7 +213,7 @@ func (r *reader) args(d located, allowed ...string) (map[string]Arg, bool) {
 	return out, ok
 }
 
-func (r *reader) controller(d located, ts *ast.TypeSpec) *Controller {
+func (r *reader) controller(d located, ts *ast.TypeSpec) *templates.Controller {
 	args, ok := r.args(d, "coordinator", "component", "priority", "init")
 	obj, _ := r.info.Defs[ts.Name].(*types.TypeName)
 	if obj == nil {
@@ -224,10 +226,10 @@ func (r *reader) controller(d located, ts *ast.TypeSpec) *Controller {
 		r.errorf(d.comment.Pos(), "%scontroller on %s, which is not a struct type; it belongs on a struct type that embeds controller.Base", Prefix, ts.Name.Name)
 		return nil
 	}
-	c := &Controller{Name: ts.Name.Name, Type: named, Pos: d.comment.Pos()}
+	c := &templates.Controller{Name: ts.Name.Name, Type: named, Pos: d.comment.Pos()}
 	if a, has := args["coordinator"]; has {
 		switch a.Value {
-		case "base", "worker":
+		case templates.BaseCoordinator, templates.WorkerCoordinator:
 			c.Coordinator = a.Value
 		default:
 			r.errorf(r.argPos(d, a), "coordinator=%s: want coordinator=base or coordinator=worker", a.Value)
@@ -269,7 +271,7 @@ func (r *reader) controller(d located, ts *ast.TypeSpec) *Controller {
 }
 
 // embedsBase checks that the struct embeds controller.Base by value.
-func (r *reader) embedsBase(st *ast.StructType, c *Controller) bool {
+func (r *reader) embedsBase(st *ast.StructType, c *templates.Controller) bool {
 	for _, f := range st.Fields.List {
 		if len(f.Names) != 0 {
 			continue
@@ -313,7 +315,7 @@ func isBase(t types.Type) bool {
 	return ok && n.Obj().Name() == "Base" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == ControllerPath
 }
 
-func (r *reader) checkInit(d located, a Arg, c *Controller) {
+func (r *reader) checkInit(d located, a Arg, c *templates.Controller) {
 	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(c.Type), true, r.pkg, a.Value)
 	fn, isFunc := obj.(*types.Func)
 	if !isFunc || r.inGenerated(obj) {
@@ -327,7 +329,7 @@ func (r *reader) checkInit(d located, a Arg, c *Controller) {
 	}
 }
 
-func (r *reader) operation(p pendingOp, byType map[*types.TypeName]*Controller, fileOf map[*Controller]*File) {
+func (r *reader) operation(p pendingOp, byType map[*types.TypeName]*templates.Controller, fileOf map[*templates.Controller]*templates.File) {
 	d, decl := p.d, p.decl
 	args, ok := r.args(d, "name")
 	fn, _ := r.info.Defs[decl.Name].(*types.Func)
@@ -340,7 +342,7 @@ func (r *reader) operation(p pendingOp, byType map[*types.TypeName]*Controller, 
 		recv = ptr.Elem()
 	}
 	named, _ := types.Unalias(recv).(*types.Named)
-	var c *Controller
+	var c *templates.Controller
 	if named != nil {
 		c = byType[named.Origin().Obj()]
 	}
@@ -349,7 +351,7 @@ func (r *reader) operation(p pendingOp, byType map[*types.TypeName]*Controller, 
 			Prefix, describeFunc(decl), types.TypeString(recv, types.RelativeTo(r.pkg)), Prefix)
 		return
 	}
-	op := &Operation{Method: decl.Name.Name, Sig: sig, Pos: d.comment.Pos(), Variadic: sig.Variadic()}
+	op := &templates.Operation{Method: decl.Name.Name, Pos: d.comment.Pos(), Variadic: sig.Variadic()}
 	if a, has := args["name"]; has {
 		if !token.IsIdentifier(a.Value) {
 			r.errorf(r.argPos(d, a), "name=%s: an operation name must be a Go identifier", a.Value)
@@ -393,14 +395,14 @@ func (r *reader) operation(p pendingOp, byType map[*types.TypeName]*Controller, 
 
 // finish applies defaults and checks what the generated code would
 // declare against what the package declares already.
-func (r *reader) finish(c *Controller) {
+func (r *reader) finish(c *templates.Controller) {
 	if c.Coordinator == "" {
-		c.Coordinator = "base"
+		c.Coordinator = templates.BaseCoordinator
 		if len(c.Operations) > 0 {
-			c.Coordinator = "worker"
+			c.Coordinator = templates.WorkerCoordinator
 		}
 	}
-	if c.Coordinator == "base" && len(c.Operations) > 0 {
+	if c.Coordinator == templates.BaseCoordinator && len(c.Operations) > 0 {
 		r.errorf(c.Operations[0].Pos, "operation %s needs a worker coordinator, but %s has coordinator=base; use coordinator=worker",
 			c.Operations[0].Name, c.Name)
 	}
@@ -409,7 +411,7 @@ func (r *reader) finish(c *Controller) {
 			c.Name, c.Constructor(), r.where(c.Pos, obj.Pos()))
 	}
 	ptr := types.NewPointer(c.Type)
-	generates := map[string]*Operation{} // method name → the operation that generates it
+	generates := map[string]*templates.Operation{} // method name → the operation that generates it
 	for _, op := range c.Operations {
 		for _, name := range []string{op.Start(), op.Cancel(), op.Running()} {
 			obj, _, _ := types.LookupFieldOrMethod(ptr, true, r.pkg, name)
