@@ -1,6 +1,6 @@
 // Package templates renders the code rescoordgen generates for rescoord
-// controllers, with jennifer, formatted by go/format through
-// golang.org/x/tools/imports.
+// controllers, with jennifer, formatted by go/format, the standard
+// library's imports in a group of their own.
 //
 // Its input is the model in model.go: a [File] of [Controller] values,
 // each with its [Operation] values, as the //rescoord: directives of a

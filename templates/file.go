@@ -3,11 +3,12 @@ package templates
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
-	"golang.org/x/tools/imports"
 )
 
 // Import paths the generated code uses.
@@ -43,16 +44,52 @@ func Render(f *File, pkg *types.Package) ([]byte, error) {
 		g.guards(out, c)
 	}
 	g.ns.declare(out)
-	out.NoFormat = true // imports.Process formats it
+	out.NoFormat = true // formatted below, once
 	var buf bytes.Buffer
 	if err := out.Render(&buf); err != nil {
 		return nil, fmt.Errorf("render %s: %w", f.Output, err)
 	}
-	src, err := imports.Process(f.Output, buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
+	src, err := format.Source(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w in\n%s", f.Output, err, buf.Bytes())
 	}
-	return src, nil
+	return groupImports(src), nil
+}
+
+// groupImports puts the standard library's imports of src, gofmt's output
+// for a file whose one import block jennifer wrote, in a group of their
+// own ahead of the others, as goimports does: each group stays sorted by
+// path, and gofmt keeps the layout.
+func groupImports(src []byte) []byte {
+	const open = "\nimport (\n"
+	start := bytes.Index(src, []byte(open))
+	if start < 0 {
+		return src
+	}
+	start += len(open)
+	end := bytes.Index(src[start:], []byte("\n)\n"))
+	if end < 0 {
+		return src
+	}
+	end += start + 1
+	var std, other [][]byte
+	for _, line := range bytes.SplitAfter(src[start:end], []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		_, rest, _ := bytes.Cut(line, []byte(`"`))
+		first, _, _ := strings.Cut(string(rest), "/")
+		if strings.Contains(strings.TrimSuffix(first, "\"\n"), ".") {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	block := slices.Concat(slices.Concat(std...), []byte("\n"), slices.Concat(other...))
+	return slices.Concat(src[:start], block, src[end:])
 }
 
 // validate reports what Render cannot render.

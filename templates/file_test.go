@@ -133,3 +133,24 @@ func TestNames(t *testing.T) {
 		t.Errorf("operation methods %v", got)
 	}
 }
+
+func TestGroupImports(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{
+			"package p\n\nimport (\n\t\"context\"\n\tx \"example.com/x\"\n\t\"github.com/a/b\"\n\ttemplate1 \"html/template\"\n)\n\nvar _ = 1\n",
+			"package p\n\nimport (\n\t\"context\"\n\ttemplate1 \"html/template\"\n\n\tx \"example.com/x\"\n\t\"github.com/a/b\"\n)\n\nvar _ = 1\n",
+		},
+		{"package p\n\nimport (\n\t\"context\"\n\t\"io\"\n)\n", "package p\n\nimport (\n\t\"context\"\n\t\"io\"\n)\n"},
+		{"package p\n\nimport (\n\t\"example.com/x\"\n)\n", "package p\n\nimport (\n\t\"example.com/x\"\n)\n"},
+		{"package p\n\nimport \"context\"\n", "package p\n\nimport \"context\"\n"},
+		{"package p\n", "package p\n"},
+	} {
+		got := string(groupImports([]byte(tt.in)))
+		if got != tt.want {
+			t.Errorf("groupImports(%q) =\n%s\nwant\n%s", tt.in, got, tt.want)
+		}
+		if formatted, err := format.Source([]byte(got)); err != nil || string(formatted) != got {
+			t.Errorf("groupImports(%q) is not gofmt-clean: %v", tt.in, err)
+		}
+	}
+}
