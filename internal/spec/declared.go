@@ -26,32 +26,25 @@ import (
 // platform), and so that rescoordgen and the controllers analyzer, which
 // load different sets of files, render the same file.
 func DeclareElsewhere(files []*templates.File, loaded func(path string) bool) error {
-	merged := map[string]map[string]bool{} // by directory
+	byDir := map[string][]*templates.File{}
 	for _, f := range files {
 		dir := filepath.Dir(f.Output)
-		m, done := merged[dir]
-		if !done {
-			elsewhere, err := declaredElsewhere(dir, f.Package, loaded)
-			if err != nil {
-				return err
-			}
-			if len(elsewhere) > 0 {
-				m = maps.Clone(f.Declared)
-				maps.Copy(m, elsewhere)
-			}
-			merged[dir] = m
+		byDir[dir] = append(byDir[dir], f)
+	}
+	for dir, fs := range byDir {
+		others, err := goFiles(dir, loaded)
+		if err != nil {
+			return err
 		}
-		if m != nil {
-			f.Declared = m
+		if err := Declare(fs, others, os.ReadFile); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// declaredElsewhere returns the names declared at package level by the Go
-// files of dir in package pkg that were not loaded. A file that does not
-// parse contributes the declarations before its first error.
-func declaredElsewhere(dir, pkg string, loaded func(path string) bool) (map[string]bool, error) {
+// goFiles lists the Go files of dir that loaded says were not loaded.
+func goFiles(dir string, loaded func(path string) bool) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // a //line directive named a file elsewhere: nothing to add
@@ -59,22 +52,42 @@ func declaredElsewhere(dir, pkg string, loaded func(path string) bool) (map[stri
 	if err != nil {
 		return nil, err
 	}
-	names := map[string]bool{}
-	fset := token.NewFileSet()
+	var out []string
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || loaded(path) {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") && !loaded(path) {
+			out = append(out, path)
+		}
+	}
+	return out, nil
+}
+
+// Declare adds to the Declared names of files, all of one package, the
+// names that the Go files others declare at package level, read with read:
+// DeclareElsewhere's work for a caller that knows the other files, such
+// as an analyzer, which has them from its pass (pass.IgnoredFiles,
+// pass.ReadFile). Files of another package and files rescoordgen wrote do
+// not count; a file that does not parse contributes the declarations
+// before its first error.
+func Declare(files []*templates.File, others []string, read func(string) ([]byte, error)) error {
+	if len(files) == 0 {
+		return nil
+	}
+	names := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, path := range others {
+		if !strings.HasSuffix(path, ".go") {
 			continue
 		}
-		src, err := os.ReadFile(path)
+		src, err := read(path)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if IsGeneratedSource(src) {
 			continue // rescoordgen wrote it
 		}
 		f, _ := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
-		if f == nil || f.Name == nil || f.Name.Name != pkg {
+		if f == nil || f.Name == nil || f.Name.Name != files[0].Package {
 			continue
 		}
 		for _, d := range f.Decls {
@@ -85,7 +98,15 @@ func declaredElsewhere(dir, pkg string, loaded func(path string) bool) (map[stri
 			}
 		}
 	}
-	return names, nil
+	if len(names) == 0 {
+		return nil
+	}
+	merged := maps.Clone(files[0].Declared)
+	maps.Copy(merged, names)
+	for _, f := range files {
+		f.Declared = merged
+	}
+	return nil
 }
 
 // packageLevelNames returns the names a top-level declaration declares in
