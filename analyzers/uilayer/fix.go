@@ -5,8 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -25,8 +23,6 @@ type fixer struct {
 	used        map[types.Object]bool          // objects used anywhere in the package
 	pkgUses     map[*types.PkgName][]token.Pos // where each imported package name is used
 	unsafeTypes map[*types.TypeName]bool       // struct types built by position or converted
-	testFiles   [][]byte                       // the package directory's _test.go files
-	testRead    bool
 }
 
 func (c *checker) fixer() *fixer {
@@ -96,49 +92,22 @@ func (fx *fixer) isDead(hf *heldField) bool {
 		return false
 	}
 	for _, id := range hf.field.Names {
-		if ast.IsExported(id.Name) || id.Name == "_" || fx.used[fx.c.info.Defs[id]] || fx.inTests(id.Name) {
+		if ast.IsExported(id.Name) || id.Name == "_" || fx.used[fx.c.info.Defs[id]] || !fx.seesTests() {
 			return false
 		}
 	}
 	return true
 }
 
-// inTests reports whether word appears in a _test.go file of the package's
-// directory: such a file may use the field, and this package's type
-// information does not cover it.
-func (fx *fixer) inTests(word string) bool {
-	if !fx.testRead {
-		fx.testRead = true
-		if len(fx.c.pass.Files) > 0 {
-			dir := filepath.Dir(fx.c.pass.Fset.Position(fx.c.pass.Files[0].Package).Filename)
-			entries, _ := os.ReadDir(dir)
-			for _, e := range entries {
-				if strings.HasSuffix(e.Name(), "_test.go") {
-					if data, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
-						fx.testFiles = append(fx.testFiles, data)
-					}
-				}
-			}
-		}
-	}
-	for _, data := range fx.testFiles {
-		for i := 0; ; {
-			j := bytes.Index(data[i:], []byte(word))
-			if j < 0 {
-				break
-			}
-			j += i
-			before, after := byte(' '), byte(' ')
-			if j > 0 {
-				before = data[j-1]
-			}
-			if k := j + len(word); k < len(data) {
-				after = data[k]
-			}
-			if !isIdentByte(before) && !isIdentByte(after) {
-				return true
-			}
-			i = j + 1
+// seesTests reports whether the pass has the package's _test.go files,
+// whose uses of a field its type information then covers. A pass of the
+// package without its tests cannot tell whether a test uses the field,
+// so it offers no fix that deletes one; go vet and reslint analyze the
+// package with its tests whenever it has any.
+func (fx *fixer) seesTests() bool {
+	for _, f := range fx.c.pass.Files {
+		if strings.HasSuffix(fx.c.pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			return true
 		}
 	}
 	return false
