@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
 	"github.com/rescoord/rescoord/analyzers/internal/suite"
 )
 
@@ -87,7 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err := validateRules(pass.Pkg, rules); err != nil {
 		return nil, err
 	}
-	if u.Package.Reaches == 0 && !importsRulePackage(pass.Pkg, rules) {
+	if u.Package.Reaches == 0 && !reachesRulePackage(pass.Pkg, rules) {
 		return nil, nil
 	}
 	c := &checker{
@@ -133,20 +134,23 @@ func findImport(pkg *types.Package, path string) *types.Package {
 	return nil
 }
 
-// importsRulePackage reports whether pkg is or imports a package a rule
-// names.
-func importsRulePackage(pkg *types.Package, rules []rule) bool {
-	for _, r := range rules {
-		if r.pkg == pkg.Path() {
-			return true
-		}
-		for _, imp := range pkg.Imports() {
-			if r.pkg == imp.Path() {
-				return true
-			}
-		}
+// reachesRulePackage reports whether pkg is, or imports directly or not,
+// a package a rule names: one that can reach the rule's API (a tracer
+// from otel.Tracer without importing the trace package, say).
+func reachesRulePackage(pkg *types.Package, rules []rule) bool {
+	if len(rules) == 0 {
+		return false
 	}
-	return false
+	want := map[string]bool{}
+	for _, r := range rules {
+		want[r.pkg] = true
+	}
+	found := false
+	runtimeapi.EachImport(pkg, func(p *types.Package) bool {
+		found = want[p.Path()]
+		return !found
+	})
+	return found
 }
 
 // checker is the state of one run.

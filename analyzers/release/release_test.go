@@ -16,6 +16,6 @@ func TestAnalyzer(t *testing.T) {
 	}
 	t.Cleanup(func() { release.Analyzer.Flags.Set("rules", "") })
 	dir := fixture.Module(t, "testdata/src")
-	analysistest.Run(t, dir, release.Analyzer, "./a", "./b", "./rules", "./pool", "./owners", "./tracer")
+	analysistest.Run(t, dir, release.Analyzer, "./a", "./b", "./rules", "./pool", "./owners", "./tracer", "./otel", "./indirect")
 	analysistest.RunWithSuggestedFixes(t, dir, release.Analyzer, "./fix")
 }

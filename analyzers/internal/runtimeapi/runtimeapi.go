@@ -184,22 +184,32 @@ func reachOf(path string) Reach {
 
 // Reaches returns the runtime packages that pkg imports, directly or
 // transitively, including pkg itself if it is one.
-//
-// It walks Imports, which lists direct imports for packages checked from
-// source and every package the export data refers to for imported ones;
-// either way a package that can name a runtime object reaches its
-// package. Each package is visited once per call.
 func Reaches(pkg *types.Package) Reach {
+	var r Reach
+	EachImport(pkg, func(p *types.Package) bool {
+		r |= reachOf(p.Path())
+		return true
+	})
+	return r
+}
+
+// EachImport calls visit for pkg and every package it imports, directly or
+// transitively, once each, until visit returns false. It walks Imports,
+// which lists direct imports for packages checked from source and every
+// package the export data refers to for imported ones; either way a
+// package that can name an object of another reaches it.
+func EachImport(pkg *types.Package, visit func(*types.Package) bool) {
 	if pkg == nil {
-		return 0
+		return
 	}
 	seen := map[*types.Package]bool{pkg: true}
 	stack := []*types.Package{pkg}
-	var r Reach
 	for len(stack) > 0 {
 		p := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		r |= reachOf(p.Path())
+		if !visit(p) {
+			return
+		}
 		for _, imp := range p.Imports() {
 			if !seen[imp] {
 				seen[imp] = true
@@ -207,5 +217,4 @@ func Reaches(pkg *types.Package) Reach {
 			}
 		}
 	}
-	return r
 }
