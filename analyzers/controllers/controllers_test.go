@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/rescoord/rescoord/analyzers/controllers"
-	"github.com/rescoord/rescoord/analyzers/internal/fixture"
+	"github.com/rescoord/rescoord/internal/fixture"
 )
 
 // The fixtures under testdata/src are a module that uses this one. The

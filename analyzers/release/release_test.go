@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/rescoord/rescoord/analyzers/internal/fixture"
+	"github.com/rescoord/rescoord/internal/fixture"
 	"github.com/rescoord/rescoord/analyzers/release"
 )
 

@@ -15,33 +15,40 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/rescoord/rescoord/analyzers/internal/fixture"
+	"github.com/rescoord/rescoord/internal/fixture"
 	"github.com/rescoord/rescoord/analyzers/uilayer"
 )
 
-func gopath(t *testing.T) string {
-	return fixture.GOPATH(t, filepath.Join(analysistest.TestData(), "src"))
+// module returns the fixture module made of testdata/src, or of its
+// subdirectory sub (a module of its own).
+func module(t *testing.T, sub ...string) string {
+	return fixture.Module(t, filepath.Join(append([]string{analysistest.TestData(), "src"}, sub...)...))
 }
 
+// app returns the module example.com/app, whose .reslint.yaml names its UI
+// layer.
+func app(t *testing.T) string { return module(t, "example.com", "app") }
+
 func TestLegacyTab(t *testing.T) {
-	analysistest.Run(t, gopath(t), uilayer.Analyzer, "ui/legacytab")
+	analysistest.Run(t, module(t), uilayer.Analyzer, "./ui/legacytab")
 }
 
 func TestRules(t *testing.T) {
-	analysistest.Run(t, gopath(t), uilayer.Analyzer,
-		"ui/clean", "ui/aliases", "ui/dotimport", "ui/embedding", "ui/generics",
-		"ui/buildtags", "ui/tests", "ui/generated", "ui/directives",
-		"notui", "ctl", "example.com/app/...")
+	analysistest.Run(t, module(t), uilayer.Analyzer,
+		"./ui/clean", "./ui/aliases", "./ui/dotimport", "./ui/embedding", "./ui/generics",
+		"./ui/buildtags", "./ui/tests", "./ui/generated", "./ui/directives",
+		"./notui", "./ctl")
+	analysistest.Run(t, app(t), uilayer.Analyzer, "./...")
 }
 
 func TestTestsFlag(t *testing.T) {
 	fixture.SetFlag(t, uilayer.Analyzer, "tests", "true")
-	analysistest.Run(t, gopath(t), uilayer.Analyzer, "ui/testsflag")
+	analysistest.Run(t, module(t), uilayer.Analyzer, "./ui/testsflag")
 }
 
 func TestPatternFlag(t *testing.T) {
-	fixture.SetFlag(t, uilayer.Analyzer, "ui", "flagged/...")
-	analysistest.Run(t, gopath(t), uilayer.Analyzer, "flagged/views")
+	fixture.SetFlag(t, uilayer.Analyzer, "ui", "./flagged/...")
+	analysistest.Run(t, module(t), uilayer.Analyzer, "./flagged/views")
 }
 
 // collect is an analysistest.Testing that keeps what analysistest
@@ -73,7 +80,7 @@ func TestPatternFlagOverridesFile(t *testing.T) {
 	// The flag replaces layers.ui of example.com/app's .reslint.yaml: now
 	// the model is in the UI layer and the views are not.
 	fixture.SetFlag(t, uilayer.Analyzer, "ui", "./model")
-	got := diagnostics(t, gopath(t), "example.com/app/...")
+	got := diagnostics(t, app(t), "./...")
 	if n := len(got["example.com/app/model"]); n != 3 {
 		t.Errorf("model: %d diagnostics, want 3: %q", n, got["example.com/app/model"])
 	}
@@ -84,7 +91,7 @@ func TestPatternFlagOverridesFile(t *testing.T) {
 
 func TestConfigOff(t *testing.T) {
 	fixture.SetFlag(t, uilayer.Analyzer, "config", "off")
-	got := diagnostics(t, gopath(t), "example.com/app/...")
+	got := diagnostics(t, app(t), "./...")
 	if len(got) != 0 {
 		t.Errorf("with -config=off: %q, want nothing", got)
 	}
@@ -92,13 +99,13 @@ func TestConfigOff(t *testing.T) {
 
 func TestConfigFile(t *testing.T) {
 	// An explicit file: its relative patterns are relative to its module.
-	dir := gopath(t)
-	file := filepath.Join(dir, "src", "example.com", "app", "other.yaml")
+	dir := app(t)
+	file := filepath.Join(dir, "other.yaml")
 	if err := os.WriteFile(file, []byte("layers:\n  ui: [./model]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	fixture.SetFlag(t, uilayer.Analyzer, "config", file)
-	got := diagnostics(t, dir, "example.com/app/...")
+	got := diagnostics(t, dir, "./...")
 	if len(got["example.com/app/model"]) != 3 || len(got["example.com/app/views/mail"]) != 0 {
 		t.Errorf("with -config=%s: %q, want the model's 3 diagnostics only", file, got)
 	}
@@ -110,13 +117,13 @@ func TestConfigErrors(t *testing.T) {
 		{"layers:\n  ui:\n    - './views/**'\n", `.reslint.yaml:3: layers.ui: invalid pattern "./views/**": "**" is not package-pattern syntax: write "..." ("./ui/..." is ui and every package below it)`},
 		{"layer:\n  ui: [x]\n", `.reslint.yaml:1: unknown key "layer" (known keys: layers, release)`},
 	} {
-		dir := gopath(t)
-		file := filepath.Join(dir, "src", "example.com", "app", ".reslint.yaml")
+		dir := app(t)
+		file := filepath.Join(dir, ".reslint.yaml")
 		if err := os.WriteFile(file, []byte(tt.yaml), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		var c collect
-		results := analysistest.Run(&c, dir, uilayer.Analyzer, "example.com/app/...")
+		results := analysistest.Run(&c, dir, uilayer.Analyzer, "./...")
 		if len(results) == 0 {
 			t.Fatalf("no results: %q", c.errs)
 		}
@@ -131,14 +138,14 @@ func TestConfigErrors(t *testing.T) {
 func TestRelativePatternWithoutModule(t *testing.T) {
 	// A file outside any module cannot hold relative patterns: an error
 	// with the file and line, for every package it would apply to.
-	dir := gopath(t)
+	dir := module(t)
 	file := filepath.Join(t.TempDir(), "loose.yaml")
 	if err := os.WriteFile(file, []byte("layers:\n  ui:\n    - ./views/...\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	fixture.SetFlag(t, uilayer.Analyzer, "config", file)
 	var c collect
-	results := analysistest.Run(&c, dir, uilayer.Analyzer, "notui")
+	results := analysistest.Run(&c, dir, uilayer.Analyzer, "./notui")
 	want := file + `:3: pattern "./views/..." is relative, but the file is in no module (no go.mod at or above it): write the full import path`
 	if len(results) == 0 || results[0].Err == nil || results[0].Err.Error() != want {
 		t.Errorf("results %v, want the error %s", results, want)
@@ -161,7 +168,7 @@ func TestPatternFlagErrors(t *testing.T) {
 // RunWithSuggestedFixes, which wants the same fixes from every pass of a
 // file, does not fit.)
 func TestFixes(t *testing.T) {
-	results := analysistest.Run(t, gopath(t), uilayer.Analyzer, "ui/fixes")
+	results := analysistest.Run(t, module(t), uilayer.Analyzer, "./ui/fixes")
 	var checked int
 	for _, r := range results {
 		if !strings.HasSuffix(r.Action.Package.ID, ".test]") {
@@ -234,8 +241,8 @@ func TestFixesCompile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
 	}
-	dir := gopath(t)
-	pkg := filepath.Join(dir, "src", "ui", "fixes")
+	dir := module(t)
+	pkg := filepath.Join(dir, "ui", "fixes")
 	goldens, _ := filepath.Glob(filepath.Join(pkg, "*.go.golden"))
 	if len(goldens) == 0 {
 		t.Fatal("no golden files")
@@ -249,9 +256,9 @@ func TestFixesCompile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command("go", "vet", "ui/fixes")
+	cmd := exec.Command("go", "vet", "./ui/fixes")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off")
+	cmd.Env = append(os.Environ(), "GOWORK=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("the fixed package does not build: %v\n%s", err, out)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/rescoord/rescoord/internal/fixture"
 	"io"
 	"os"
 	"path/filepath"
@@ -27,10 +28,6 @@ import (
 //	    also what a run costs when there is nothing to do: it renders all 200
 //	    and compares them with the files on disk.
 func BenchmarkGenerate200(b *testing.B) {
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		b.Fatal(err)
-	}
 	// In the source tree, where go generate writes (a dot directory, which
 	// ./... ignores), rather than in the temporary directory, which may be
 	// on another kind of file system.
@@ -43,7 +40,7 @@ func BenchmarkGenerate200(b *testing.B) {
 		b.Fatal(err)
 	}
 	const n = 200
-	writeBenchModule(b, root, dir, n)
+	writeBenchModule(b, dir, n)
 	bench := &genBench{dir: dir, n: n}
 	b.Run("write", func(b *testing.B) {
 		bench.measure(b, bench.removeOutputs, func() { bench.generate(b) })
@@ -110,14 +107,14 @@ func (gb *genBench) measure(b *testing.B, before, gen func()) {
 	b.ReportMetric(float64(tGen)/float64(tLoad), "gen/load")
 }
 
-// writeBenchModule writes a module using root with n controllers in
+// writeBenchModule writes a module with n controllers in
 // package tabs, one per file.
-func writeBenchModule(tb testing.TB, root, dir string, n int) {
+func writeBenchModule(tb testing.TB, dir string, n int) {
 	tb.Helper()
 	if err := os.MkdirAll(filepath.Join(dir, "tabs"), 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	writeModule(tb, root, dir, "example.com/bench")
+	fixture.WriteModule(tb, dir, "example.com/bench")
 	for i := range n {
 		src := fmt.Sprintf(`package tabs
 

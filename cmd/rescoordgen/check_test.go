@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"github.com/rescoord/rescoord/internal/fixture"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,12 +14,8 @@ import (
 // something would change (orphans included), 0 when nothing would, 2 on
 // errors, and never a write.
 func TestCheckExitStatus(t *testing.T) {
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
-	writeModule(t, root, dir, "example.com/check")
+	fixture.WriteModule(t, dir, "example.com/check")
 	src := filepath.Join(dir, "copy.go")
 	write := func(path, content string) {
 		t.Helper()

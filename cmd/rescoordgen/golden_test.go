@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"github.com/rescoord/rescoord/internal/fixture"
 	"go/format"
 	"io/fs"
 	"os"
@@ -15,7 +16,6 @@ import (
 	"sync"
 	"testing"
 
-	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/txtar"
 
@@ -45,21 +45,17 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/
 // every case has run one analysistest run, one go vet and one go test
 // check them all.
 func TestGolden(t *testing.T) {
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases, err := filepath.Glob("testdata/*.txtar")
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("no cases: %v", err)
 	}
 	shared := &sharedModule{dir: t.TempDir()}
-	writeModule(t, root, shared.dir, "example.com/golden")
+	fixture.WriteModule(t, shared.dir, "example.com/golden")
 	t.Cleanup(func() { shared.check(t) })
 	for _, file := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			t.Parallel()
-			runCase(t, root, shared, file)
+			runCase(t, shared, file)
 		})
 	}
 }
@@ -118,7 +114,7 @@ func inDir(name string, patterns []string) []string {
 	return out
 }
 
-func runCase(t *testing.T, root string, shared *sharedModule, file string) {
+func runCase(t *testing.T, shared *sharedModule, file string) {
 	ar, err := txtar.ParseFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -160,7 +156,7 @@ func runCase(t *testing.T, root string, shared *sharedModule, file string) {
 	if !compile || hasStderr {
 		modDir = t.TempDir()
 		dir = modDir
-		writeModule(t, root, dir, "example.com/golden")
+		fixture.WriteModule(t, dir, "example.com/golden")
 	}
 	for _, f := range ar.Files {
 		if strings.HasPrefix(f.Name, "want/") {
@@ -235,41 +231,6 @@ func runCase(t *testing.T, root string, shared *sharedModule, file string) {
 	if compile && !t.Failed() {
 		shared.add(name, args, analyze)
 	}
-}
-
-// writeModule writes the go.mod of a scratch module, path, that uses the
-// module at root, with root's go.sum. It requires what root requires, so
-// that the go command never needs to complete it.
-func writeModule(tb testing.TB, root, dir, path string) {
-	tb.Helper()
-	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	rootMod, err := modfile.Parse("go.mod", data, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	mod := new(modfile.File)
-	check := func(err error) {
-		if err != nil {
-			tb.Helper()
-			tb.Fatal(err)
-		}
-	}
-	check(mod.AddModuleStmt(path))
-	check(mod.AddGoStmt(rootMod.Go.Version))
-	mod.AddNewRequire(rootMod.Module.Mod.Path, "v0.0.0", false)
-	for _, r := range rootMod.Require {
-		mod.AddNewRequire(r.Mod.Path, r.Mod.Version, true)
-	}
-	check(mod.AddReplace(rootMod.Module.Mod.Path, "", root, ""))
-	data, err = mod.Format()
-	check(err)
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	check(err)
-	check(os.WriteFile(filepath.Join(dir, "go.mod"), data, 0o644))
-	check(os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
 }
 
 // generatedFiles returns the files of dir named like generated files, by

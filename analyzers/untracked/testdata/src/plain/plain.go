@@ -2,7 +2,7 @@
 // code.
 package plain
 
-import "ctl/basic"
+import "example.com/fixture/ctl/basic"
 
 func run() {
 	c := basic.NewCopy()

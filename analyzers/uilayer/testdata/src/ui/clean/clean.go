@@ -5,7 +5,7 @@
 package clean
 
 import (
-	"ctl"
+	"example.com/fixture/ctl"
 
 	"github.com/rescoord/rescoord/runtime/controller"
 )

@@ -5,7 +5,7 @@ package embedding
 
 import (
 	"context"
-	"ctl"
+	"example.com/fixture/ctl"
 
 	"github.com/rescoord/rescoord/runtime/coord" // want `UI package imports runtime/coord`
 )

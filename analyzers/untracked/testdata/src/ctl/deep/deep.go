@@ -2,7 +2,7 @@
 // application's own base: it does not import runtime/controller itself.
 package deep
 
-import "ctl/base"
+import "example.com/fixture/ctl/base"
 
 // Mail is a controller.
 type Mail struct {
