@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/rescoord/rescoord/internal/fixture"
 	"github.com/rescoord/rescoord/analyzers/release"
+	"github.com/rescoord/rescoord/internal/fixture"
 )
 
 func TestAnalyzer(t *testing.T) {

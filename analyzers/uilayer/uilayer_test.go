@@ -15,8 +15,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/rescoord/rescoord/internal/fixture"
 	"github.com/rescoord/rescoord/analyzers/uilayer"
+	"github.com/rescoord/rescoord/internal/fixture"
 )
 
 // module returns the fixture module made of testdata/src, or of its

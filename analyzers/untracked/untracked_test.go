@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/rescoord/rescoord/internal/fixture"
 	"github.com/rescoord/rescoord/analyzers/untracked"
+	"github.com/rescoord/rescoord/internal/fixture"
 )
 
 // module returns the fixture module made of testdata/src, or of its
