@@ -16,6 +16,13 @@ import (
 // parkUntil blocks until c is closed: the stray goroutine of these tests.
 func parkUntil(c chan struct{}) { <-c }
 
+// parkStarted says it has started, then blocks until c is closed: for a
+// check with no grace period, which must not run before the goroutine has.
+func parkStarted(started, c chan struct{}) {
+	close(started)
+	<-c
+}
+
 // oneFailure returns the only failure of ft, or fails t.
 func oneFailure(t *testing.T, ft *fakeT) string {
 	t.Helper()
@@ -148,7 +155,9 @@ func TestOtherGoroutinesAreNotReported(t *testing.T) {
 		defer close(otherDone)
 		restest.NewService(other)
 		restest.SetGoroutineGrace(other, 0)
-		go parkUntil(block)
+		started := make(chan struct{})
+		go parkStarted(started, block)
+		<-started
 		close(leaked)
 		<-ended
 		other.end()
@@ -163,7 +172,7 @@ func TestOtherGoroutinesAreNotReported(t *testing.T) {
 	}
 	close(ended)
 	<-otherDone
-	wantAll(t, oneFailure(t, other), "1 goroutine in github.com/rescoord/rescoord/runtime/restest_test.parkUntil, started by the test")
+	wantAll(t, oneFailure(t, other), "1 goroutine in github.com/rescoord/rescoord/runtime/restest_test.parkStarted, started by the test")
 }
 
 // TestParallelTestsDoNotBlameEachOther runs two parallel tests in a child
