@@ -9,12 +9,17 @@
 // Workers.TrackWorker with coord.AutoRelease(false)) and kept in a variable
 // must reach Release on every path through the function, or be handed off:
 // returned, stored in a field, map, slice or global, sent on a channel,
-// captured by a closure, or passed to a function that takes it over. Paths
+// or passed to a function that takes it over. Paths
 // come from the function's control-flow graph: paths that end in panic,
 // os.Exit, log.Fatal or another function that never returns are not paths
 // out of the function, and the branch right after an acquire that returned
-// an error (if err != nil) is not a leak path. A deferred Release, or a
-// deferred closure that releases, counts from the point the defer
+// an error (if err != nil) is not a leak path. Registering the release to
+// run later releases too: t.Cleanup(end), tb.Cleanup(span.End),
+// context.AfterFunc(ctx, end). A function literal that captures the
+// resource releases it if it does on every path of its own body, hands it
+// off if it does, and otherwise leaves it to its function (a release under
+// a condition releases nothing). A deferred Release, or a deferred
+// closure that releases, counts from the point the defer
 // statement runs.
 //
 // Discarding the ID of Track is fine: the resource lives as long as the

@@ -107,19 +107,11 @@ func (c *checker) classify(fi *funcInfo, t *tracked, n ast.Node) class {
 // scope.
 func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.Ident) class {
 	if f := fi.enclosingFunc(u); f != scope {
-		// Captured by a closure: it releases it if any of its uses does.
 		lit := f
 		for p := fi.enclosingFunc(lit); p != scope && p != nil; p = fi.enclosingFunc(p) {
 			lit = p
 		}
-		for _, w := range t.uses {
-			if w.Pos() >= lit.Pos() && w.End() <= lit.End() && fi.enclosingFunc(w) == lit {
-				if c.classifyUse(fi, t, lit, w) == release {
-					return release
-				}
-			}
-		}
-		return handoff
+		return c.closureClass(fi, t, lit.(*ast.FuncLit))
 	}
 	parent := fi.parents[u]
 	switch p := parent.(type) {
@@ -153,7 +145,7 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 	case *ast.SelectorExpr:
 		// u.Method() or u.Field.Method(): the release method of a value
 		// (or of a field of it), or a read.
-		if t.shape() == shapeMethod && p.X == u && releaseCall(fi, p, t.acq.release) {
+		if t.shape() == shapeMethod && p.X == u && c.releaseCall(fi, p, t.acq.release) {
 			return release
 		}
 	case *ast.CallExpr:
@@ -174,8 +166,9 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 
 // releaseCall reports whether sel, a selector on the resource, starts the
 // call of its release method, reached through the field path release
-// gives ("Close", "Body.Close").
-func releaseCall(fi *funcInfo, sel *ast.SelectorExpr, release string) bool {
+// gives ("Close", "Body.Close"), or the method value of it given to a
+// function that registers it to run later (t.Cleanup(f.Close)).
+func (c *checker) releaseCall(fi *funcInfo, sel *ast.SelectorExpr, release string) bool {
 	elems := strings.Split(release, ".")
 	var n ast.Node = sel
 	for i, name := range elems {
@@ -188,7 +181,62 @@ func releaseCall(fi *funcInfo, sel *ast.SelectorExpr, release string) bool {
 		}
 	}
 	call, ok := fi.parents[n].(*ast.CallExpr)
-	return ok && call.Fun == n
+	if !ok {
+		return false
+	}
+	if call.Fun == n {
+		return true
+	}
+	for i, arg := range call.Args {
+		if arg == n {
+			return c.registersRelease(call, i)
+		}
+	}
+	return false
+}
+
+// closureClass returns what a function literal that captures t does with
+// it, seen from where the literal is: it releases t if it releases (or
+// hands off) t on every path through its own body; it hands t off if it
+// hands it off or assigns the variable somewhere; otherwise, reading t or
+// releasing it only on some paths, it leaves t to its function, which must
+// still release it (and is reported if it does not).
+func (c *checker) closureClass(fi *funcInfo, t *tracked, lit *ast.FuncLit) class {
+	inner := &tracked{acq: t.acq, v: t.v, scope: lit, param: true}
+	for _, w := range t.uses {
+		if w.Pos() >= lit.Pos() && w.End() <= lit.End() {
+			inner.uses = append(inner.uses, w)
+		}
+	}
+	if g := c.cfgOf(lit.Body); g != nil && c.findLeak(fi, inner, g, lit.Body) == nil {
+		return release
+	}
+	for _, w := range inner.uses {
+		if fi.enclosingFunc(w) != lit {
+			continue // in a literal inside it: findLeak looked
+		}
+		if k := c.classifyUse(fi, inner, lit, w); k == handoff || k == kill {
+			return handoff
+		}
+	}
+	return plain
+}
+
+// registersRelease reports whether argument i of call registers a function
+// to run later, when its caller is done: t.Cleanup(f) (on a *testing.T, B,
+// F or testing.TB), context.AfterFunc(ctx, f).
+func (c *checker) registersRelease(call *ast.CallExpr, i int) bool {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch path := fn.Pkg().Path(); {
+	case path == "testing" && fn.Name() == "Cleanup" && fn.Type().(*types.Signature).Recv() != nil:
+		return i == 0
+	case path == "context" && fn.Name() == "AfterFunc":
+		return i == 1
+	}
+	return false
 }
 
 // classifyArg returns what passing t as argument i of call does.
@@ -209,7 +257,7 @@ func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
 		return handoff // a function value: unknown
 	}
 	fn = fn.Origin()
-	if c.isRelease(t, call, fn, i) {
+	if c.isRelease(t, call, fn, i) || t.shape() == shapeFunc && c.registersRelease(call, i) {
 		return release
 	}
 	var fact Consumes
