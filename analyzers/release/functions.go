@@ -78,7 +78,7 @@ func (c *checker) computeFacts() {
 					continue
 				}
 				t := &tracked{v: p, scope: decl, param: true}
-				t.uses = c.usesOf(decl.Body, p)
+				t.uses = c.usesOf(fi, decl.Body, p)
 				if c.findLeak(fi, t, g, body) == nil {
 					consumed = append(consumed, i)
 				}
@@ -140,15 +140,27 @@ func (c *checker) returnsAcquired(fi *funcInfo, decl *ast.FuncDecl) bool {
 	return found
 }
 
-// usesOf returns the identifiers in body that use v.
-func (c *checker) usesOf(body ast.Node, v *types.Var) []*ast.Ident {
+// usesOf returns the identifiers in body, a node of fi's function, that
+// use v. The uses of every variable of the function are indexed once, so
+// that a function with many resources costs one walk, not one each.
+func (c *checker) usesOf(fi *funcInfo, body ast.Node, v *types.Var) []*ast.Ident {
+	if fi.uses == nil {
+		fi.uses = map[*types.Var][]*ast.Ident{}
+		ast.Inspect(fi.decl, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
+					fi.uses[v] = append(fi.uses[v], id)
+				}
+			}
+			return true
+		})
+	}
 	var out []*ast.Ident
-	ast.Inspect(body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+	for _, id := range fi.uses[v] {
+		if id.Pos() >= body.Pos() && id.End() <= body.End() {
 			out = append(out, id)
 		}
-		return true
-	})
+	}
 	return out
 }
 
@@ -260,7 +272,7 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 			t.err = ev
 		}
 	}
-	t.uses = c.usesOf(body, v)
+	t.uses = c.usesOf(fi, body, v)
 	l := c.findLeak(fi, t, g, body)
 	if l == nil {
 		return

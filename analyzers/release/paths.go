@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -31,12 +32,12 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 
 	start, index := g.Blocks[0], 0
 	if t.stmt != nil {
-		start, index = findNode(g, t.stmt)
+		start, index = c.findNode(g, t.stmt)
 		if start == nil {
 			return nil // not in the graph (dead code)
 		}
 		index++
-		if c.releasedByEarlierDefer(g, t, start, classOf) {
+		if c.releasedByEarlierDefer(fi, g, t, classOf) {
 			return nil
 		}
 	}
@@ -103,12 +104,20 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 
 // releasedByEarlierDefer reports whether a deferred release of t runs on
 // every path to its acquisition (a defer placed before it).
-func (c *checker) releasedByEarlierDefer(g *cfg.CFG, t *tracked, at *cfg.Block, classOf func(ast.Node) class) bool {
+// Only the defer statements that use t, found from its uses, are looked
+// at.
+func (c *checker) releasedByEarlierDefer(fi *funcInfo, g *cfg.CFG, t *tracked, classOf func(ast.Node) class) bool {
 	var defers []ast.Node
-	for _, b := range g.Blocks {
-		for _, n := range b.Nodes {
-			if d, ok := n.(*ast.DeferStmt); ok && d.Pos() < t.stmt.Pos() && classOf(d) == release {
-				defers = append(defers, d)
+	for _, u := range t.uses {
+		if u.Pos() >= t.stmt.Pos() {
+			break // uses are in source order
+		}
+		for n := fi.parents[u]; n != nil && n != t.scope; n = fi.parents[n] {
+			if d, ok := n.(*ast.DeferStmt); ok {
+				if classOf(d) == release && !slices.Contains(defers, ast.Node(d)) {
+					defers = append(defers, d)
+				}
+				break
 			}
 		}
 	}
@@ -143,19 +152,32 @@ func (c *checker) releasedByEarlierDefer(g *cfg.CFG, t *tracked, at *cfg.Block, 
 	return !reach(g.Blocks[0])
 }
 
-// findNode returns the block holding n and n's index in it.
-func findNode(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
-	for _, b := range g.Blocks {
-		if !b.Live {
-			continue
-		}
-		for i, m := range b.Nodes {
-			if m == n {
-				return b, i
+// findNode returns the live block of g holding n and n's index in it (nil
+// if there is none), from an index of g's nodes built on first use.
+func (c *checker) findNode(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+	index, ok := c.nodes[g]
+	if !ok {
+		index = map[ast.Node]nodeAt{}
+		for _, b := range g.Blocks {
+			if !b.Live {
+				continue
+			}
+			for i, m := range b.Nodes {
+				if _, dup := index[m]; !dup {
+					index[m] = nodeAt{b, i}
+				}
 			}
 		}
+		c.nodes[g] = index
 	}
-	return nil, 0
+	at := index[n]
+	return at.block, at.index
+}
+
+// nodeAt is where a node is in a control-flow graph.
+type nodeAt struct {
+	block *cfg.Block
+	index int
 }
 
 // absentBranch returns which successor of a condition is the branch where

@@ -96,6 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 		unit:  u,
 		rules: rules,
 		cfgs:  map[*ast.BlockStmt]*cfg.CFG{},
+		nodes: map[*cfg.CFG]map[ast.Node]nodeAt{},
 	}
 	c.findNoReturn()
 	u.ReportDirectiveProblems(true)
@@ -159,7 +160,8 @@ type checker struct {
 	unit     *suite.Unit // reports, minding generated files, tests and //reslint:ignore
 	rules    []rule
 	cfgs     map[*ast.BlockStmt]*cfg.CFG
-	noReturn map[*types.Func]bool // functions of this package that never return
+	nodes    map[*cfg.CFG]map[ast.Node]nodeAt // where each node is, by graph (findNode)
+	noReturn map[*types.Func]bool             // functions of this package that never return
 }
 
 // isNamed reports whether t (or what it points to) is the named type

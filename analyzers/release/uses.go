@@ -45,6 +45,7 @@ func (t *tracked) shape() shape {
 type funcInfo struct {
 	decl    *ast.FuncDecl
 	parents map[ast.Node]ast.Node
+	uses    map[*types.Var][]*ast.Ident // every use of each variable, in source order; built on first use
 }
 
 func newFuncInfo(decl *ast.FuncDecl) *funcInfo {

@@ -52,7 +52,7 @@ func cleanupMethodValue(t *testing.T, ctx context.Context, tr tracer.Tracer) con
 
 func methodValueElsewhere(ctx context.Context, tr tracer.Tracer, run func(func(string))) {
 	_, span := tr.Start(ctx, "work") // want `the result of tr.Start \(span\) is not released on all paths`
-	run(span.SetName) // not its release method
+	run(span.SetName)                // not its release method
 }
 
 func afterFunc(ctx, parent context.Context) {
