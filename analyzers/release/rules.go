@@ -45,7 +45,15 @@ func (r *rulesValue) String() string {
 	return strings.Join(r.text, ";")
 }
 
+// Set adds the rules of s; an empty s removes every rule the flag holds,
+// so that the file's rules apply again.
 func (r *rulesValue) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.text, r.parsed = nil, nil
+		return nil
+	}
 	rules, err := parseRules(s)
 	if err != nil {
 		return err
