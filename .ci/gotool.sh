@@ -55,7 +55,7 @@ for want in \
 	'UI type keeps a coordinator' \
 	'Tab holds the controller c (\*example.com/app/ctrl.Copier) but has no cleanup method' \
 	'the cancel function is not used on all paths' \
-	'the result of os.Open (f) is not released on all paths' \
+	'f from os.Open: Close is not called on all paths' \
 	'goroutine started outside the controller.s workers' \
 	'Copier is built with a composite literal, .*call ctrl.NewCopier'; do
 	grep -q "$want" vet.out || {

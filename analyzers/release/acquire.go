@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -30,8 +31,20 @@ type acquire struct {
 	loopOnly bool // discarding the result is a leak only inside a loop
 }
 
-// acquireOf returns what call acquires, or nil.
+// acquireOf returns what call acquires, or nil: the first of its
+// obligations (acquiresOf).
 func (c *checker) acquireOf(call *ast.CallExpr) *acquire {
+	if as := c.acquiresOf(call); len(as) > 0 {
+		return as[0]
+	}
+	return nil
+}
+
+// acquiresOf returns what call acquires, one acquire for each obligation
+// it carries: the runtime's ID, or every rule for the function (a
+// *sql.Rows must be closed, and its Err checked: two rules, two separate
+// obligations).
+func (c *checker) acquiresOf(call *ast.CallExpr) []*acquire {
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if fn == nil {
 		return nil
@@ -45,17 +58,18 @@ func (c *checker) acquireOf(call *ast.CallExpr) *acquire {
 	if r := sig.Recv(); r != nil && (isNamed(r.Type(), coordPath, "Coordinator") || isNamed(r.Type(), coordPath, "Workers")) {
 		switch fn.Name() {
 		case "Track":
-			return &acquire{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true, loopOnly: true}
+			return []*acquire{{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true, loopOnly: true}}
 		case "Go", "TrackWorker":
 			if c.autoReleaseOff(call) {
-				return &acquire{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true}
+				return []*acquire{{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true}}
 			}
 		}
 		return nil
 	}
 	if c.pass.ImportObjectFact(fn, new(Acquires)) {
-		return &acquire{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true, loopOnly: true}
+		return []*acquire{{call: call, callee: fn, shape: shapeID, release: "Release", recv: recv, runtime: true, loopOnly: true}}
 	}
+	var out []*acquire
 	for _, r := range c.rules {
 		if r.acquire != fn.FullName() {
 			continue
@@ -69,9 +83,9 @@ func (c *checker) acquireOf(call *ast.CallExpr) *acquire {
 		case "id":
 			a.shape, a.sameRecv = shapeID, recv != nil
 		}
-		return a
+		out = append(out, a)
 	}
-	return nil
+	return out
 }
 
 // autoReleaseOff reports whether the call passes coord.AutoRelease(false).
@@ -92,15 +106,34 @@ func (c *checker) autoReleaseOff(call *ast.CallExpr) bool {
 	return false
 }
 
-// describe names the resource for messages: "the ID from c.Track", "the
-// cancel function from context.WithCancel", "the result of os.Open".
-func (a *acquire) describe() string {
+// source names the acquiring call for messages: "c.Track", "os.Open".
+func (a *acquire) source() string {
 	name := a.callee.Name()
 	if a.recv != nil {
-		name = types.ExprString(a.recv) + "." + name
+		return types.ExprString(a.recv) + "." + name
 	} else if a.callee.Pkg() != nil {
-		name = a.callee.Pkg().Name() + "." + name
+		return a.callee.Pkg().Name() + "." + name
 	}
+	return name
+}
+
+// obligation names what discharges a rule's resource held in v, for
+// messages: "Close", "Body.Close", "Commit or Rollback", "end()".
+func (a *acquire) obligation(v string) string {
+	if a.shape == shapeFunc {
+		return v + "()"
+	}
+	return strings.Join(alternatives(a.release), " or ")
+}
+
+// alternatives splits a release into the calls any of which discharges
+// it: "Commit|Rollback" is Commit or Rollback.
+func alternatives(release string) []string { return strings.Split(release, "|") }
+
+// describe names the resource for messages: "the ID from c.Track", "the
+// function returned by pool.Lease", "the result of os.Open".
+func (a *acquire) describe() string {
+	name := a.source()
 	switch a.shape {
 	case shapeID:
 		return "the ID from " + name
@@ -116,6 +149,9 @@ func (a *acquire) releaseText(v string) string {
 	case shapeFunc:
 		return v + "()"
 	case shapeMethod:
+		if strings.Contains(a.release, "|") {
+			return "" // which alternative is the one to defer is for a person to say
+		}
 		return v + "." + a.release + "()"
 	}
 	if a.recv == nil {

@@ -50,6 +50,12 @@
 //	method net/http.Get Body.Close
 //	    the method Close must be called on the field Body of result 0
 //	    (resp.Body.Close())
+//	method (*database/sql.DB).Begin Commit|Rollback
+//	    one of Commit and Rollback must be called on result 0
+//
+// Several rules for one function are separate obligations on its result,
+// each reported on its own ("rows from db.Query: Err is not called on all
+// paths").
 //	method (go.opentelemetry.io/otel/trace.Tracer).Start#1 End
 //	    the method End must be called on result 1 (span.End())
 //	id (*example.com/pool.Pool).Acquire Release

@@ -192,7 +192,7 @@ func (c *checker) checkFunctions() {
 			case *ast.ExprStmt:
 				if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
 					if a := c.acquireOf(call); a != nil {
-						c.discarded(fi, a, n)
+						c.discarded(fi, a, n) // once, whatever its obligations
 					}
 				}
 			case *ast.AssignStmt:
@@ -203,11 +203,11 @@ func (c *checker) checkFunctions() {
 				if !ok {
 					return
 				}
-				a := c.acquireOf(call)
-				if a == nil || a.result >= len(n.Lhs) {
-					return
+				for _, a := range c.acquiresOf(call) {
+					if a.result < len(n.Lhs) {
+						c.held(fi, a, n, n.Lhs, scope, body, g)
+					}
 				}
-				c.held(fi, a, n, n.Lhs, scope, body, g)
 			case *ast.ValueSpec:
 				if len(n.Values) != 1 {
 					return
@@ -216,15 +216,15 @@ func (c *checker) checkFunctions() {
 				if !ok {
 					return
 				}
-				a := c.acquireOf(call)
-				if a == nil || a.result >= len(n.Names) {
-					return
-				}
 				lhs := make([]ast.Expr, len(n.Names))
 				for i, id := range n.Names {
 					lhs[i] = id
 				}
-				c.held(fi, a, n, lhs, scope, body, g)
+				for _, a := range c.acquiresOf(call) {
+					if a.result < len(lhs) {
+						c.held(fi, a, n, lhs, scope, body, g)
+					}
+				}
 			}
 		})
 	})
@@ -279,15 +279,22 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 	}
 	d := analysis.Diagnostic{Pos: a.call.Pos(), End: a.call.End()}
 	what := fmt.Sprintf("%s (%s) is not released on all paths", a.describe(), v.Name())
+	without := "without releasing it"
+	if !a.runtime {
+		// A rule's resource: name the obligation, which there may be more
+		// than one of.
+		what = fmt.Sprintf("%s from %s: %s is not called on all paths", v.Name(), a.source(), a.obligation(v.Name()))
+		without = "without it"
+	}
 	switch l.kind {
 	case "return":
-		d.Message = what + "; this return can be reached without releasing it"
+		d.Message = what + "; this return can be reached " + without
 		d.Related = []analysis.RelatedInformation{{Pos: l.at.Pos(), End: l.at.End(), Message: "returns without releasing " + v.Name()}}
 	case "overwrite":
 		d.Message = what + "; it is overwritten before it is released"
 		d.Related = []analysis.RelatedInformation{{Pos: l.at.Pos(), End: l.at.End(), Message: v.Name() + " is overwritten here"}}
 	default:
-		d.Message = what + "; the end of the function can be reached without releasing it"
+		d.Message = what + "; the end of the function can be reached " + without
 		d.Related = []analysis.RelatedInformation{{Pos: l.end, Message: "the function ends without releasing " + v.Name()}}
 	}
 	if fix := c.deferFix(fi, t, stmt); fix != nil {

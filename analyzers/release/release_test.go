@@ -11,7 +11,7 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	if err := release.Analyzer.Flags.Set("rules",
-		"func example.com/fixture/pool.Lease#1; method os.Open Close; method net/http.Get Body.Close; id (*example.com/fixture/pool.Pool).Acquire Release; method (example.com/fixture/tracer.Tracer).Start#1 End"); err != nil {
+		"func example.com/fixture/pool.Lease#1; method os.Open Close; method net/http.Get Body.Close; method (*database/sql.DB).Begin Commit|Rollback; method (*database/sql.DB).Query Close; method (*database/sql.DB).Query Err; id (*example.com/fixture/pool.Pool).Acquire Release; method (example.com/fixture/tracer.Tracer).Start#1 End"); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { release.Analyzer.Flags.Set("rules", "") })

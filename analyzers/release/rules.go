@@ -148,13 +148,15 @@ func parseRule(text string) (rule, error) {
 			return r, fmt.Errorf("a %s rule names the acquiring function and the release method: %s PKG.F[#N] METHOD", r.kind, r.kind)
 		}
 		r.release = f[2]
-		for _, elem := range strings.Split(r.release, ".") {
-			if !isIdent(elem) {
-				return r, fmt.Errorf("release method %q is not a method name or a field path to one (Close, Body.Close)", r.release)
+		for _, alt := range alternatives(r.release) {
+			for _, elem := range strings.Split(alt, ".") {
+				if !isIdent(elem) {
+					return r, fmt.Errorf("release method %q is not a method name or a field path to one (Close, Body.Close), or alternatives of them (Commit|Rollback)", r.release)
+				}
 			}
-		}
-		if r.kind == "id" && strings.Contains(r.release, ".") {
-			return r, fmt.Errorf("an id rule's release method %q is a method of the acquiring call's receiver, not a field path", r.release)
+			if r.kind == "id" && strings.Contains(alt, ".") {
+				return r, fmt.Errorf("an id rule's release method %q is a method of the acquiring call's receiver, not a field path", alt)
+			}
 		}
 	default:
 		return r, fmt.Errorf("unknown kind %q: want func, method or id", r.kind)
@@ -263,20 +265,22 @@ func (r rule) fits(fn *types.Func) error {
 			return fmt.Errorf("result #%d of %s has type %s, not a function type", r.result, fn.Name(), res)
 		}
 	case "method":
-		t := res
-		elems := strings.Split(r.release, ".")
-		for i, name := range elems {
-			obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), name)
-			if i < len(elems)-1 {
-				field, ok := obj.(*types.Var)
-				if !ok {
-					return fmt.Errorf("%s has no field %s", t, name)
+		for _, alt := range alternatives(r.release) {
+			t := res
+			elems := strings.Split(alt, ".")
+			for i, name := range elems {
+				obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), name)
+				if i < len(elems)-1 {
+					field, ok := obj.(*types.Var)
+					if !ok {
+						return fmt.Errorf("%s has no field %s", t, name)
+					}
+					t = field.Type()
+					continue
 				}
-				t = field.Type()
-				continue
-			}
-			if _, ok := obj.(*types.Func); !ok {
-				return fmt.Errorf("%s has no method %s", t, name)
+				if _, ok := obj.(*types.Func); !ok {
+					return fmt.Errorf("%s has no method %s", t, name)
+				}
 			}
 		}
 	case "id":
@@ -284,8 +288,10 @@ func (r rule) fits(fn *types.Func) error {
 		if recv == nil {
 			return fmt.Errorf("an id rule names a method; %s is a function", fn.Name())
 		}
-		if obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), r.release); obj == nil {
-			return fmt.Errorf("%s has no method %s", recv.Type(), r.release)
+		for _, alt := range alternatives(r.release) {
+			if obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), alt); obj == nil {
+				return fmt.Errorf("%s has no method %s", recv.Type(), alt)
+			}
 		}
 	}
 	return nil

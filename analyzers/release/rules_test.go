@@ -70,19 +70,22 @@ type T interface{ Start() (int, interface{ End() }) }
 		t.Fatal(err)
 	}
 	for text, want := range map[string]string{
-		"method example.com/p.Get Body.Close":       "",
-		"func example.com/p.Lease#1":                "",
-		"id (*example.com/p.Pool).Acquire Release":  "",
-		"method (example.com/p.T).Start#1 End":      "",
-		"method example.com/p.Gett Close":           "package example.com/p has no function Gett",
-		"method example.com/p.Get Close":            "*example.com/p.Resp has no method Close",
-		"method example.com/p.Get Body.Clos":        "has no method Clos",
-		"method example.com/p.Get Bdy.Close":        "*example.com/p.Resp has no field Bdy",
-		"func example.com/p.Lease#0":                "result #0 of Lease has type int, not a function type",
-		"func example.com/p.Lease#2":                "Lease has 2 results: #2 does not exist",
-		"id (*example.com/p.Pool).Acquire Free":     "*example.com/p.Pool has no method Free",
-		"method (*example.com/p.Pol).Acquire Close": "package example.com/p has no type Pol",
-		"method (*example.com/p.Pool).Get Close":    "type Pool has no method Get",
+		"method example.com/p.Get Body.Close":              "",
+		"func example.com/p.Lease#1":                       "",
+		"id (*example.com/p.Pool).Acquire Release":         "",
+		"method (example.com/p.T).Start#1 End":             "",
+		"id (*example.com/p.Pool).Acquire Release|Release": "",
+		"method example.com/p.Gett Close":                  "package example.com/p has no function Gett",
+		"method example.com/p.Get Close":                   "*example.com/p.Resp has no method Close",
+		"method example.com/p.Get Body.Clos":               "has no method Clos",
+		"method example.com/p.Get Bdy.Close":               "*example.com/p.Resp has no field Bdy",
+		"func example.com/p.Lease#0":                       "result #0 of Lease has type int, not a function type",
+		"func example.com/p.Lease#2":                       "Lease has 2 results: #2 does not exist",
+		"id (*example.com/p.Pool).Acquire Free":            "*example.com/p.Pool has no method Free",
+		"id (*example.com/p.Pool).Acquire Release|Free":    "*example.com/p.Pool has no method Free",
+		"method example.com/p.Get Body.Close|Body.Clos":    "has no method Clos",
+		"method (*example.com/p.Pol).Acquire Close":        "package example.com/p has no type Pol",
+		"method (*example.com/p.Pool).Get Close":           "type Pool has no method Get",
 	} {
 		rules, err := parseRules(text)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -170,6 +171,16 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 // gives ("Close", "Body.Close"), or the method value of it given to a
 // function that registers it to run later (t.Cleanup(f.Close)).
 func (c *checker) releaseCall(fi *funcInfo, sel *ast.SelectorExpr, release string) bool {
+	for _, alt := range alternatives(release) {
+		if c.releaseCallOf(fi, sel, alt) {
+			return true
+		}
+	}
+	return false
+}
+
+// releaseCallOf is releaseCall for one alternative.
+func (c *checker) releaseCallOf(fi *funcInfo, sel *ast.SelectorExpr, release string) bool {
 	elems := strings.Split(release, ".")
 	var n ast.Node = sel
 	for i, name := range elems {
@@ -277,8 +288,10 @@ func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
 		if t.shape() == shapeMethod {
 			// Passed as an interface that can release it (io.Closer): taken
 			// over; as one that cannot (io.Reader): only read.
-			if hasMethod(iface, t.acq.release) {
-				return handoff
+			for _, alt := range alternatives(t.acq.release) {
+				if hasMethod(iface, alt) {
+					return handoff
+				}
 			}
 			return plain
 		}
@@ -304,7 +317,7 @@ func (c *checker) isRelease(t *tracked, call *ast.CallExpr, fn *types.Func, i in
 	if t.acq == nil || t.acq.runtime {
 		return fn.Name() == "Release" && (isNamed(sig.Recv().Type(), coordPath, "Coordinator") || isNamed(sig.Recv().Type(), coordPath, "Workers"))
 	}
-	if fn.Name() != t.acq.release {
+	if !slices.Contains(alternatives(t.acq.release), fn.Name()) {
 		return false
 	}
 	if !t.acq.sameRecv {

@@ -17,7 +17,7 @@ func track(c *coord.Coordinator) {
 }
 
 func open(name string) error {
-	f, err := os.Open(name) // want `not released on all paths`
+	f, err := os.Open(name) // want `not called on all paths`
 	if err != nil {
 		return err
 	}
@@ -26,7 +26,7 @@ func open(name string) error {
 }
 
 func cancel(ctx context.Context) {
-	ctx, stop := pool.Lease(ctx) // want `not released on all paths`
+	ctx, stop := pool.Lease(ctx) // want `not called on all paths`
 	fmt.Println(ctx, stop != nil)
 	if ctx.Err() != nil {
 		return
@@ -44,7 +44,7 @@ func handedOff(c *coord.Coordinator) resource.ID { // want handedOff:"acquires"
 }
 
 func status(url string) (int, error) {
-	resp, err := http.Get(url) // want `not released on all paths`
+	resp, err := http.Get(url) // want `not called on all paths`
 	if err != nil {
 		return 0, err
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func leak(ctx context.Context, fail bool) error {
-	_, span := otel.Tracer("x").Start(ctx, "work") // want `the result of otel.Tracer\("x"\).Start \(span\) is not released on all paths`
+	_, span := otel.Tracer("x").Start(ctx, "work") // want `span from otel.Tracer\("x"\).Start: End is not called on all paths`
 	if fail {
 		return context.Canceled
 	}

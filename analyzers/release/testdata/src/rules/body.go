@@ -8,7 +8,7 @@ import (
 // A rule with a field path: "method net/http.Get Body.Close".
 
 func bodyLeak(url string) error {
-	resp, err := http.Get(url) // want `the result of http.Get \(resp\) is not released on all paths`
+	resp, err := http.Get(url) // want `resp from http.Get: Body.Close is not called on all paths`
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func bodyClosedEverywhere(url string) (int, error) {
 }
 
 func bodyReadNotClosed(url string, w io.Writer) error {
-	resp, err := http.Get(url) // want `the result of http.Get \(resp\) is not released on all paths`
+	resp, err := http.Get(url) // want `resp from http.Get: Body.Close is not called on all paths`
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func bodyReadNotClosed(url string, w io.Writer) error {
 }
 
 func bodyCloseOnOtherField(url string) error {
-	resp, err := http.Get(url) // want `the result of http.Get \(resp\) is not released on all paths`
+	resp, err := http.Get(url) // want `resp from http.Get: Body.Close is not called on all paths`
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ func cleanupMethodValue(t *testing.T, ctx context.Context, tr tracer.Tracer) con
 }
 
 func methodValueElsewhere(ctx context.Context, tr tracer.Tracer, run func(func(string))) {
-	_, span := tr.Start(ctx, "work") // want `the result of tr.Start \(span\) is not released on all paths`
+	_, span := tr.Start(ctx, "work") // want `span from tr.Start: End is not called on all paths`
 	run(span.SetName)                // not its release method
 }
 
@@ -64,7 +64,7 @@ func afterFunc(ctx, parent context.Context) {
 // the paths still leak.
 
 func conditionalDefer(name string, keep bool) error {
-	f, err := os.Open(name) // want `the result of os.Open \(f\) is not released on all paths`
+	f, err := os.Open(name) // want `f from os.Open: Close is not called on all paths`
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func everyPathDefer(name string, verbose bool) error {
 // A closure that only reads the resource takes nothing over.
 
 func readingClosure(name string) error {
-	f, err := os.Open(name) // want `the result of os.Open \(f\) is not released on all paths`
+	f, err := os.Open(name) // want `f from os.Open: Close is not called on all paths`
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func open(name string) error {
 }
 
 func openLeak(name string) error {
-	f, err := os.Open(name) // want `the result of os.Open \(f\) is not released on all paths`
+	f, err := os.Open(name) // want `f from os.Open: Close is not called on all paths`
 	if err != nil {
 		return err
 	}
@@ -29,7 +29,7 @@ func openLeak(name string) error {
 }
 
 func readOnly(name string) ([]byte, error) {
-	f, err := os.Open(name) // want `the result of os.Open \(f\) is not released on all paths`
+	f, err := os.Open(name) // want `f from os.Open: Close is not called on all paths`
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func closer(name string) io.ReadCloser {
 }
 
 func cancelLeak(ctx context.Context) context.Context {
-	ctx, cancel := pool.Lease(ctx) // want `the function returned by pool.Lease \(cancel\) is not released on all paths`
+	ctx, cancel := pool.Lease(ctx) // want `cancel from pool.Lease: cancel\(\) is not called on all paths`
 	if ctx.Err() != nil {
 		cancel()
 	}
@@ -69,6 +69,6 @@ func poolOK(p *pool.Pool) {
 }
 
 func poolOther(p, q *pool.Pool) {
-	h := p.Acquire() // want `the ID from p.Acquire \(h\) is not released on all paths`
+	h := p.Acquire() // want `h from p.Acquire: Release is not called on all paths`
 	q.Release(h)
 }

@@ -14,7 +14,7 @@ func traced(ctx context.Context, tr tracer.Tracer) {
 }
 
 func tracedLeak(ctx context.Context, tr tracer.Tracer, fail bool) {
-	ctx, span := tr.Start(ctx, "work") // want `the result of tr.Start \(span\) is not released on all paths; this return can be reached without releasing it`
+	ctx, span := tr.Start(ctx, "work") // want `span from tr.Start: End is not called on all paths; this return can be reached without it`
 	if fail {
 		return
 	}

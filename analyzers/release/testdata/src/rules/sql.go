@@ -1,0 +1,61 @@
+package rules
+
+import "database/sql"
+
+// Alternatives: "method (*database/sql.DB).Begin Commit|Rollback".
+
+func txCommitted(db *sql.DB) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec("update t set n = n + 1"); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func txLeak(db *sql.DB, ok bool) error {
+	tx, err := db.Begin() // want `tx from db.Begin: Commit or Rollback is not called on all paths; this return can be reached without it`
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return nil
+	}
+	return tx.Commit()
+}
+
+// Two obligations on one resource: "method (*database/sql.DB).Query
+// Close" and "method (*database/sql.DB).Query Err".
+
+func rowsDone(db *sql.DB) error {
+	rows, err := db.Query("select n from t")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+	}
+	return rows.Err()
+}
+
+func rowsErrUnchecked(db *sql.DB) error {
+	rows, err := db.Query("select n from t") // want `rows from db.Query: Err is not called on all paths`
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+	}
+	return nil
+}
+
+func rowsNeither(db *sql.DB) (n int) {
+	rows, _ := db.Query("select n from t") // want `rows from db.Query: Close is not called on all paths` `rows from db.Query: Err is not called on all paths`
+	for rows.Next() {
+		n++
+	}
+	return n
+}
