@@ -52,14 +52,14 @@
 //	    (resp.Body.Close())
 //	method (*database/sql.DB).Begin Commit|Rollback
 //	    one of Commit and Rollback must be called on result 0
-//
-// Several rules for one function are separate obligations on its result,
-// each reported on its own ("rows from db.Query: Err is not called on all
-// paths").
 //	method (go.opentelemetry.io/otel/trace.Tracer).Start#1 End
 //	    the method End must be called on result 1 (span.End())
 //	id (*example.com/pool.Pool).Acquire Release
 //	    the ID returned must be passed to Release on the same receiver
+//
+// Several rules for one function are separate obligations on its result,
+// each reported on its own ("rows from db.Query: Err is not called on all
+// paths").
 //
 // Functions are named by import path and name, methods by
 // (*path.Type).Name or (path.Type).Name. For rule-defined resources, a
