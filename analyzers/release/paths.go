@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // leak is a path out of a function on which a resource is not released.
@@ -46,6 +47,9 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 	var visit func(b *cfg.Block, from int, firstCond bool) *leak
 	visit = func(b *cfg.Block, from int, firstCond bool) *leak {
 		for _, n := range b.Nodes[from:] {
+			if firstCond && assigns(c.pass.TypesInfo, n, t.err) {
+				firstCond = false // a later test of err is of another error
+			}
 			if n == t.stmt {
 				// Around a loop, back to the acquisition: the resource of
 				// the previous iteration is overwritten.
@@ -75,18 +79,24 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			return &leak{at: ret, end: ret.Pos(), kind: "return"}
 		}
 		succs := b.Succs
+		errorTest := false // the condition tests the acquisition's error
 		if len(succs) == 2 && len(b.Nodes) > 0 {
 			cond := b.Nodes[len(b.Nodes)-1]
 			skip := absentBranch(c.pass.TypesInfo, t.v, cond)
 			if skip < 0 && firstCond {
 				skip = errorBranch(c.pass.TypesInfo, t.err, cond)
+				errorTest = skip >= 0
 			}
 			if skip >= 0 {
 				succs = []*cfg.Block{succs[1-skip]}
 			}
 		}
 		if len(b.Succs) == 2 {
-			firstCond = false
+			// The tests of the error right after the acquisition
+			// (if os.IsExist(err) { continue }; if err != nil { ... })
+			// each have an error branch; after anything else, the
+			// error may have been reassigned.
+			firstCond = firstCond && errorTest
 		}
 		for _, s := range succs {
 			if seen[s] || !s.Live {
@@ -228,16 +238,38 @@ func absentBranch(info *types.Info, v *types.Var, cond ast.Node) int {
 // of err (0: if err != nil, 1: if err == nil), or -1 if the condition is
 // not a test of err against nil.
 func errorBranch(info *types.Info, err *types.Var, cond ast.Node) int {
-	if err == nil {
+	if _, ok := cond.(ast.Expr); !ok {
 		return -1
 	}
-	bin, ok := cond.(*ast.BinaryExpr)
-	if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) {
+	if err == nil {
 		return -1
 	}
 	isErr := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.Uses[id] == err
+	}
+	if not, ok := ast.Unparen(cond.(ast.Expr)).(*ast.UnaryExpr); ok && not.Op == token.NOT {
+		if b := errorBranch(info, err, not.X); b >= 0 {
+			return 1 - b
+		}
+		return -1
+	}
+	if call, ok := ast.Unparen(cond.(ast.Expr)).(*ast.CallExpr); ok && len(call.Args) > 0 && isErr(call.Args[0]) {
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() != nil && nilIsFalse[fn.Pkg().Path()+"."+fn.Name()] {
+			return 0 // true only for an error: the acquisition failed
+		}
+		return -1
+	}
+	bin, ok := ast.Unparen(cond.(ast.Expr)).(*ast.BinaryExpr)
+	if ok && bin.Op == token.LAND {
+		// err != nil && more: true only for an error.
+		if errorBranch(info, err, bin.X) == 0 || errorBranch(info, err, bin.Y) == 0 {
+			return 0
+		}
+		return -1
+	}
+	if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) {
+		return -1
 	}
 	isNil := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
@@ -250,4 +282,25 @@ func errorBranch(info *types.Info, err *types.Var, cond ast.Node) int {
 		return 0
 	}
 	return 1
+}
+
+// nilIsFalse are the predicates on an error that are false for nil: their
+// true branch is one where the acquisition failed (os.IsNotExist(err)).
+var nilIsFalse = map[string]bool{
+	"os.IsNotExist": true, "os.IsExist": true, "os.IsPermission": true, "os.IsTimeout": true,
+	"errors.Is": true, "errors.As": true,
+}
+
+// assigns reports whether n is an assignment to v.
+func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || v == nil {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok && (info.Uses[id] == v || info.Defs[id] == v) {
+			return true
+		}
+	}
+	return false
 }

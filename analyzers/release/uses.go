@@ -300,8 +300,15 @@ func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
 		}
 		return handoff
 	}
-	// A parameter of the resource's own type: the callee was analyzed, and
-	// a fact would say if it took the resource over.
+	// A parameter of the resource's own type. For an ID, the callee was
+	// analyzed, and a fact would say if it took a runtime ID over; an ID
+	// of a rule is a value that goes back to its release method. A value
+	// with a release method (a file, a span) has no such facts: the
+	// callee may keep it (bio's NewReader(f) wraps the file it is given),
+	// so it is handed off.
+	if t.shape() != shapeID {
+		return handoff
+	}
 	return plain
 }
 
