@@ -2,6 +2,7 @@ package templates
 
 import (
 	"go/types"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -24,7 +25,8 @@ func (g *gen) typ(t types.Type) jen.Code {
 		return jen.Id(t.Obj().Name())
 	case *types.Basic:
 		if t.Kind() == types.UnsafePointer {
-			return jen.Qual("unsafe", "Pointer")
+			pkg, name, _ := strings.Cut(t.String(), ".") // the one basic type a package qualifies
+			return jen.Qual(pkg, name)
 		}
 		return jen.Id(t.Name())
 	case *types.Pointer:
