@@ -1,7 +1,6 @@
 package suite
 
 import (
-	"go/ast"
 	"go/token"
 	"path/filepath"
 	"reflect"
@@ -125,10 +124,4 @@ func (p *Package) fileInfo(tf *token.File) *fileInfo {
 		return nil
 	}
 	return p.files[tf]
-}
-
-// Generated reports whether f is a generated file (ast.IsGenerated).
-func (p *Package) Generated(fset *token.FileSet, f *ast.File) bool {
-	fi := p.fileInfo(fset.File(f.FileStart))
-	return fi != nil && fi.generated
 }

@@ -2,7 +2,6 @@ package suite
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 	"path/filepath"
 	"runtime/debug"
@@ -103,13 +102,6 @@ func (u *Unit) Inspector() *inspector.Inspector {
 		u.insp = inspector.New(u.Pass.Files)
 	}
 	return u.insp
-}
-
-// Checked reports whether diagnostics in the file are reported at all: not
-// in generated files, and not in _test.go files unless -tests is set.
-func (u *Unit) Checked(f *ast.File) bool {
-	fi := u.Package.fileInfo(u.Pass.Fset.File(f.FileStart))
-	return fi == nil || !fi.generated && (!fi.test || u.settings.tests)
 }
 
 // Report reports d unless it is in a file that is not checked (see
