@@ -89,6 +89,8 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			}
 			if skip >= 0 {
 				succs = []*cfg.Block{succs[1-skip]}
+			} else if c.closesAtEnd(t, cond) {
+				succs = succs[:1] // the loop's end closes it: only its body goes on
 			}
 		}
 		if len(b.Succs) == 2 {
@@ -303,4 +305,24 @@ func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// closesAtEnd reports whether cond is the condition of a for loop over
+// rows.Next() for t, an *sql.Rows whose obligation is Close: database/sql
+// closes the rows when Next returns false, so leaving the loop that way
+// releases them (a break or return inside the loop does not).
+func (c *checker) closesAtEnd(t *tracked, cond ast.Node) bool {
+	if t.acq == nil || t.shape() != shapeMethod || !slices.Contains(alternatives(t.acq.release), "Close") || !isNamed(t.v.Type(), "database/sql", "Rows") {
+		return false
+	}
+	call, ok := cond.(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Next" {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && c.pass.TypesInfo.Uses[id] == t.v
 }

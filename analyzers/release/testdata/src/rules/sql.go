@@ -52,10 +52,54 @@ func rowsErrUnchecked(db *sql.DB) error {
 	return nil
 }
 
-func rowsNeither(db *sql.DB) (n int) {
-	rows, _ := db.Query("select n from t") // want `rows from db.Query: Close is not called on all paths` `rows from db.Query: Err is not called on all paths`
+// The loop runs to its end, which closes the rows; Err is never called.
+func rowsNoErr(db *sql.DB) (n int) {
+	rows, _ := db.Query("select n from t") // want `rows from db.Query: Err is not called on all paths`
 	for rows.Next() {
 		n++
 	}
 	return n
+}
+
+// A for rows.Next() loop that runs to its end closes the rows; a break or
+// a return inside it does not.
+
+func rowsToTheEnd(db *sql.DB) (n int, err error) {
+	rows, err := db.Query("select n from t")
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+func rowsBreak(db *sql.DB) (n int, err error) {
+	rows, err := db.Query("select n from t") // want `rows from db.Query: Close is not called on all paths`
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		if n++; n == 10 {
+			break
+		}
+	}
+	return n, rows.Err()
+}
+
+func rowsReturn(db *sql.DB) (int, error) {
+	// (Err is not called on the return inside the loop either: an
+	// obligation applies on every path, the early ones included.)
+	rows, err := db.Query("select n from t") // want `rows from db.Query: Close is not called on all paths` `rows from db.Query: Err is not called on all paths`
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		var n int
+		if err := rows.Scan(&n); err != nil {
+			return 0, err
+		}
+	}
+	return 0, rows.Err()
 }
