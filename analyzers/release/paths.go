@@ -79,6 +79,9 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			return &leak{at: ret, end: ret.Pos(), kind: "return"}
 		}
 		succs := b.Succs
+		if b.Kind == cfg.KindRangeLoop && len(succs) == 2 && neverEnds(c.pass.TypesInfo, b.Stmt) {
+			succs = succs[:1] // no way out of the loop but its body's
+		}
 		errorTest := false // the condition tests the acquisition's error
 		if len(succs) == 2 && len(b.Nodes) > 0 {
 			cond := b.Nodes[len(b.Nodes)-1]
@@ -325,4 +328,22 @@ func (c *checker) closesAtEnd(t *tracked, cond ast.Node) bool {
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
 	return ok && c.pass.TypesInfo.Uses[id] == t.v
+}
+
+// neverEnds reports whether stmt is a range over a channel that is never
+// closed: a time.Ticker's or time.Timer's C, or time.Tick's result.
+func neverEnds(info *types.Info, stmt ast.Stmt) bool {
+	rs, ok := stmt.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	switch x := ast.Unparen(rs.X).(type) {
+	case *ast.SelectorExpr:
+		t := info.TypeOf(x.X)
+		return x.Sel.Name == "C" && t != nil && (isNamed(t, "time", "Ticker") || isNamed(t, "time", "Timer"))
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(info, x).(*types.Func)
+		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Name() == "Tick"
+	}
+	return false
 }

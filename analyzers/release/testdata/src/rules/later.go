@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"example.com/fixture/pool"
 	"example.com/fixture/tracer"
@@ -100,4 +101,32 @@ func readingClosure(name string) error {
 	show := func() { fmt.Println(f.Name()) }
 	show()
 	return nil
+}
+
+// A range over a ticker's channel never ends: it is no way out of the
+// function, and what is acquired before it is not leaked there.
+
+func tickForever(name string, tick *time.Ticker) {
+	f, err := os.Open(name)
+	if err != nil {
+		return
+	}
+	for range tick.C {
+		fmt.Println(f.Name())
+	}
+}
+
+func tickUntilDone(name string, tick *time.Ticker, done chan struct{}) {
+	f, err := os.Open(name) // want `f from os.Open: Close is not called on all paths`
+	if err != nil {
+		return
+	}
+	for {
+		select {
+		case <-tick.C:
+			fmt.Println(f.Name())
+		case <-done:
+			return
+		}
+	}
 }
