@@ -18,7 +18,8 @@
 //	            ui: ["./ui/..."]             # -uilayer.ui
 //	            controller: ["./ctrl/..."]   # -untracked.controller
 //	          release:
-//	            rules: ["method os.Open Close", "method os.Create Close"]   # -release.rules
+//	            rules: ["method example.com/pool.Get Release"]   # -release.rules
+//	            sets: [std]                  # -release.sets
 //	          tests: false                   # -ANALYZER.tests
 //	          config: ""                     # -ANALYZER.config (a .reslint.yaml, or "off")
 //	          disable: []                    # analyzers not to run
@@ -52,6 +53,7 @@ type Settings struct {
 	} `json:"layers"`
 	Release struct {
 		Rules []string `json:"rules"`
+		Sets  []string `json:"sets"`
 	} `json:"release"`
 	Tests   bool     `json:"tests"`
 	Config  string   `json:"config"`
@@ -97,6 +99,9 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 		case "release":
 			if len(s.Release.Rules) > 0 {
 				set["rules"] = strings.Join(s.Release.Rules, ";")
+			}
+			if len(s.Release.Sets) > 0 {
+				set["sets"] = strings.Join(s.Release.Sets, ",")
 			}
 		}
 		for flag, value := range set {

@@ -16,7 +16,7 @@ import (
 func settings() map[string]any {
 	return map[string]any{
 		"layers":  map[string]any{"ui": []any{"./ui/...", "example.com/app/.../views"}, "controller": []any{"./ctrl/..."}},
-		"release": map[string]any{"rules": []any{"method os.Open Close", "method os.Create Close"}},
+		"release": map[string]any{"rules": []any{"method os.Open Close", "method os.Create Close"}, "sets": []any{"std"}},
 		"tests":   true,
 		"disable": []any{"controllers"},
 	}
@@ -56,6 +56,9 @@ func TestRegistered(t *testing.T) {
 	}
 	if rules := release.Analyzer.Flags.Lookup("rules").Value.String(); !strings.Contains(rules, "method os.Open Close") {
 		t.Errorf("release rules = %q", rules)
+	}
+	if sets := release.Analyzer.Flags.Lookup("sets").Value.String(); sets != "std" {
+		t.Errorf("release sets = %q, want std", sets)
 	}
 }
 

@@ -19,3 +19,9 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, dir, release.Analyzer, "./a", "./b", "./rules", "./pool", "./owners", "./tracer", "./otel", "./indirect")
 	analysistest.RunWithSuggestedFixes(t, dir, release.Analyzer, "./fix")
 }
+
+// TestSets checks -release.sets=std on a package with no rules of its own.
+func TestSets(t *testing.T) {
+	fixture.SetFlag(t, release.Analyzer, "sets", "std")
+	analysistest.Run(t, fixture.Module(t, "testdata/src"), release.Analyzer, "./sets")
+}

@@ -69,25 +69,41 @@ func (r *rulesValue) Set(s string) error {
 }
 
 // activeRules returns the rules given by flags and, when no flag gives
-// any, those of the configuration file (release.rules).
+// any, those of the configuration file (release.rules), followed by those
+// of the rule sets named by -sets or, without it, by release.sets.
 func activeRules(u *suite.Unit) ([]rule, error) {
-	if flagged := flaggedRules(); len(flagged) > 0 {
-		return flagged, nil
-	}
-	cfg, err := u.Config()
-	if err != nil || cfg == nil {
-		return nil, err
-	}
+	cfg, cfgErr := u.Config()
+	goVersion := u.Package.Module.GoVersion
 	var out []rule
 	var errs []error
-	for _, item := range cfg.ReleaseRules {
-		r, err := parseUserRule(item.Text)
-		if err != nil {
-			errs = append(errs, &config.Error{File: cfg.File, Line: item.Line, Msg: fmt.Sprintf("release.rules: %q: %v", item.Text, err)})
-			continue
+	if flagged := flaggedRules(); len(flagged) > 0 {
+		out = append(out, flagged...)
+	} else if cfgErr != nil {
+		return nil, cfgErr
+	} else if cfg != nil {
+		for _, item := range cfg.ReleaseRules {
+			r, err := parseUserRule(item.Text)
+			if err != nil {
+				errs = append(errs, &config.Error{File: cfg.File, Line: item.Line, Msg: fmt.Sprintf("release.rules: %q: %v", item.Text, err)})
+				continue
+			}
+			r.origin = fmt.Sprintf("%s:%d", cfg.File, item.Line)
+			out = append(out, r)
 		}
-		r.origin = fmt.Sprintf("%s:%d", cfg.File, item.Line)
-		out = append(out, r)
+	}
+	if sets := setsFlag.get(); len(sets) > 0 {
+		rules, err := setRules(sets, goVersion, "-release.sets")
+		errs = append(errs, err)
+		out = append(out, rules...)
+	} else if cfgErr == nil && cfg != nil {
+		for _, item := range cfg.ReleaseSets {
+			rules, err := setRules([]string{item.Text}, goVersion, fmt.Sprintf("%s:%d", cfg.File, item.Line))
+			if err != nil {
+				errs = append(errs, &config.Error{File: cfg.File, Line: item.Line, Msg: "release.sets: " + err.Error()})
+				continue
+			}
+			out = append(out, rules...)
+		}
 	}
 	return out, errors.Join(errs...)
 }

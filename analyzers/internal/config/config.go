@@ -13,8 +13,9 @@
 //	    - example.com/app/.../views
 //	  controller: [./controllers/...]
 //	release:
+//	  sets: [std]
 //	  rules:
-//	    - method os.Open Close
+//	    - method example.com/pool.Get Release
 //
 // Patterns are the go command's package patterns (package pkgpattern);
 // "./" patterns are relative to the module whose root holds the file. The
@@ -61,6 +62,8 @@ type Config struct {
 	Layers map[string]*Layer
 	// ReleaseRules are the items of release.rules.
 	ReleaseRules []Rule
+	// ReleaseSets are the items of release.sets: names of rule sets.
+	ReleaseSets []Rule
 }
 
 // A Rule is one item of release.rules and the line it was written on.
@@ -116,6 +119,7 @@ type (
 	}
 	release struct {
 		Rules []rule `yaml:"rules"`
+		Sets  []rule `yaml:"sets"`
 	}
 	rule  Rule
 	layer struct {
@@ -130,7 +134,7 @@ type (
 
 var keyOf = map[string]struct{ path, known string }{
 	"file":    {"the file", "layers, release"},
-	"release": {"release", "rules"},
+	"release": {"release", "rules, sets"},
 }
 
 func typeError(n *yaml.Node, format string, args ...any) error {
@@ -245,6 +249,9 @@ func Parse(filename string, data []byte) (*Config, error) {
 	}
 	for _, r := range f.Release.Rules {
 		cfg.ReleaseRules = append(cfg.ReleaseRules, Rule(r))
+	}
+	for _, r := range f.Release.Sets {
+		cfg.ReleaseSets = append(cfg.ReleaseSets, Rule(r))
 	}
 	return cfg, nil
 }

@@ -64,7 +64,7 @@ func TestParseErrors(t *testing.T) {
 		want      string // the whole error text; file name "f"
 	}{
 		{"unknown key", "layers:\n  ui: [a]\nlayer: x\n", `f:3: unknown key "layer" (known keys: layers, release)`},
-		{"unknown release key", "release:\n  rule: [a]\n", `f:2: unknown key "rule" in release (known keys: rules)`},
+		{"unknown release key", "release:\n  rule: [a]\n", `f:2: unknown key "rule" in release (known keys: rules, sets)`},
 		{"unknown layer", "layers:\n  views: [a]\n", `f:2: unknown layer "views" (known layers: ui, controller)`},
 		{"invalid pattern", "layers:\n  ui:\n    - a/b\n    - a//b\n", `f:4: layers.ui: invalid pattern "a//b": empty path element ("//" or a trailing "/")`},
 		{"glob", "layers:\n  ui: ['./ui/**']\n", `f:2: layers.ui: invalid pattern "./ui/**": "**" is not package-pattern syntax: write "..." ("./ui/..." is ui and every package below it)`},

@@ -1,0 +1,143 @@
+package release
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/mod/semver"
+)
+
+// Rule sets name rules for well-known APIs, so that a user turns them on
+// by name (-release.sets=std, release.sets: [std]) instead of writing
+// them. Every name in them is checked, as a user's rule is, wherever the
+// type checker sees the package.
+var ruleSets = map[string][]string{
+	// std: files, network connections and listeners, HTTP response bodies,
+	// database/sql's rows, statements, connections and transactions.
+	"std": {
+		"method os.Open Close",
+		"method os.Create Close",
+		"method os.OpenFile Close",
+		"method os.CreateTemp Close",
+		"method os.OpenRoot Close",
+		"method net.Dial Close",
+		"method net.DialTimeout Close",
+		"method (*net.Dialer).Dial Close",
+		"method (*net.Dialer).DialContext Close",
+		"method net.Listen Close",
+		"method net.ListenPacket Close",
+		"method (*net.ListenConfig).Listen Close",
+		"method net/http.Get Body.Close",
+		"method net/http.Head Body.Close",
+		"method net/http.Post Body.Close",
+		"method net/http.PostForm Body.Close",
+		"method (*net/http.Client).Do Body.Close",
+		"method (*net/http.Client).Get Body.Close",
+		"method (*net/http.Client).Head Body.Close",
+		"method (*net/http.Client).Post Body.Close",
+		"method (*net/http.Client).PostForm Body.Close",
+		"method (*database/sql.DB).Query Close",
+		"method (*database/sql.DB).QueryContext Close",
+		"method (*database/sql.DB).Prepare Close",
+		"method (*database/sql.DB).PrepareContext Close",
+		"method (*database/sql.DB).Conn Close",
+		"method (*database/sql.DB).Begin Commit|Rollback",
+		"method (*database/sql.DB).BeginTx Commit|Rollback",
+		"method (*database/sql.Tx).Query Close",
+		"method (*database/sql.Tx).QueryContext Close",
+		"method (*database/sql.Tx).Prepare Close",
+		"method (*database/sql.Tx).PrepareContext Close",
+		"method (*database/sql.Conn).QueryContext Close",
+		"method (*database/sql.Conn).PrepareContext Close",
+		"method (*database/sql.Conn).BeginTx Commit|Rollback",
+		"method (*database/sql.Stmt).Query Close",
+		"method (*database/sql.Stmt).QueryContext Close",
+	},
+}
+
+// timerRules are the std rules that apply only in a module whose Go
+// version is below 1.23: since then, the runtime collects timers and
+// tickers nobody stops.
+var timerRules = []string{
+	"method time.NewTicker Stop",
+	"method time.NewTimer Stop",
+}
+
+// setsValue is the -sets flag: comma-separated set names.
+type setsValue struct {
+	mu    sync.Mutex
+	names []string
+}
+
+var setsFlag setsValue
+
+func init() {
+	Analyzer.Flags.Var(&setsFlag, "sets",
+		"comma-separated rule `sets` to check ("+strings.Join(slices.Sorted(maps.Keys(ruleSets)), ", ")+`); replaces release.sets of the configuration file`)
+}
+
+func (s *setsValue) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Join(s.names, ",")
+}
+
+// Set replaces the sets; an empty value removes them.
+func (s *setsValue) Set(v string) error {
+	var names []string
+	for _, name := range strings.Split(v, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		if err := knownSet(name); err != nil {
+			return err
+		}
+		names = append(names, name)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.names = names
+	return nil
+}
+
+func (s *setsValue) get() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.names
+}
+
+// knownSet reports an unknown set name.
+func knownSet(name string) error {
+	if _, ok := ruleSets[name]; !ok {
+		return fmt.Errorf("unknown rule set %q (known: %s)", name, strings.Join(slices.Sorted(maps.Keys(ruleSets)), ", "))
+	}
+	return nil
+}
+
+// setRules returns the rules of the named sets, for a module of Go
+// version goVersion ("1.22", "" if unknown); origin says where the sets
+// were named.
+func setRules(names []string, goVersion, origin string) ([]rule, error) {
+	var out []rule
+	for _, name := range names {
+		if err := knownSet(name); err != nil {
+			return nil, err
+		}
+		texts := ruleSets[name]
+		if name == "std" && goVersion != "" && semver.Compare("v"+goVersion, "v1.23") < 0 {
+			texts = append(slices.Clip(texts), timerRules...)
+		}
+		for _, text := range texts {
+			r, err := parseRule(text)
+			if err != nil {
+				return nil, fmt.Errorf("rule set %s: %q: %v", name, text, err) // a mistake of ours: the set test catches it
+			}
+			r.origin = origin + " (set " + name + ")"
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
