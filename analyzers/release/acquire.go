@@ -71,6 +71,17 @@ func (c *checker) acquiresOf(call *ast.CallExpr) []*acquire {
 	}
 	var out []*acquire
 	for _, r := range c.rules {
+		if r.kind == "type" {
+			// Every call returning the type acquires one, whoever wrote
+			// the function (but the type's own methods, which return
+			// their receiver or a part of it, do not).
+			for i := range sig.Results().Len() {
+				if types.TypeString(sig.Results().At(i).Type(), nil) == r.acquire && !isMethodOf(fn, r.acquire) {
+					out = append(out, &acquire{call: call, callee: fn, result: i, release: r.release, recv: recv, shape: shapeMethod})
+				}
+			}
+			continue
+		}
 		if r.acquire != fn.FullName() {
 			continue
 		}
@@ -104,6 +115,20 @@ func (c *checker) autoReleaseOff(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// isMethodOf reports whether fn is a method of the type named typ
+// ("*database/sql.Rows"), or of what it points to.
+func isMethodOf(fn *types.Func, typ string) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return types.TypeString(t, nil) == strings.TrimPrefix(typ, "*")
 }
 
 // source names the acquiring call for messages: "c.Track", "os.Open".

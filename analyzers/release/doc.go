@@ -40,8 +40,7 @@
 // # User rules
 //
 // Any other acquire/release pair can be checked by rules, given with the
-// -release.rules flag (semicolon-separated) or in .reslint.yaml. Three
-// shapes exist:
+// -release.rules flag (semicolon-separated) or in .reslint.yaml:
 //
 //	func example.com/pool.Lease#1
 //	    the function returned as result 1 must be called (end())
@@ -56,6 +55,9 @@
 //	    the method End must be called on result 1 (span.End())
 //	id (*example.com/pool.Pool).Acquire Release
 //	    the ID returned must be passed to Release on the same receiver
+//	type *database/sql.Rows Close
+//	    every call that returns an *sql.Rows (but its own methods)
+//	    acquires one, on which Close must be called
 //
 // Several rules for one function are separate obligations on its result,
 // each reported on its own ("rows from db.Query: Err is not called on all

@@ -20,6 +20,12 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, dir, release.Analyzer, "./fix")
 }
 
+// TestTypeRule checks a rule that names the resource by type.
+func TestTypeRule(t *testing.T) {
+	fixture.SetFlag(t, release.Analyzer, "rules", "type *example.com/fixture/pool.Conn Close")
+	analysistest.Run(t, fixture.Module(t, "testdata/src"), release.Analyzer, "./bytype")
+}
+
 // TestSets checks -release.sets=std on a package with no rules of its own.
 func TestSets(t *testing.T) {
 	fixture.SetFlag(t, release.Analyzer, "sets", "std")

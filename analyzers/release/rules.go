@@ -14,8 +14,8 @@ import (
 
 // rule is a user-defined acquire/release pair.
 type rule struct {
-	kind    string // "func", "method" or "id"
-	acquire string // types.Func.FullName of the acquiring function
+	kind    string // "func", "method", "type" or "id"
+	acquire string // types.Func.FullName of the acquiring function; for "type", the type ("*database/sql.Rows")
 	pkg     string // its package path
 	result  int    // which result is the resource
 	release string // the release method (method, id); for method, maybe a field path to it ("Body.Close")
@@ -26,7 +26,8 @@ type rule struct {
 func init() {
 	Analyzer.Flags.Var(&rulesFlag, "rules",
 		`acquire/release rules, separated by ";": "func PKG.F#N" (result N is a function that must be called), `+
-			`"method PKG.F[#N] M" (method M must be called on result N), "id (*PKG.T).M[#N] R" (the ID must go back to R on the same receiver)`)
+			`"method PKG.F[#N] M" (method M must be called on result N), "type *PKG.T M" (on every result of that type), `+
+			`"id (*PKG.T).M[#N] R" (the ID must go back to R on the same receiver); see docs/reslint.md`)
 }
 
 // rulesValue is the -rules flag: repeatable, each value a ";"-separated
@@ -159,6 +160,26 @@ func parseRule(text string) (rule, error) {
 		if len(f) != 2 {
 			return r, fmt.Errorf("a func rule names only the acquiring function: func PKG.F#N")
 		}
+	case "type":
+		// type *PKG.T METHOD: every call returning a *PKG.T acquires it.
+		if len(f) != 3 {
+			return r, fmt.Errorf("a type rule names the resource's type and its release method: type *PKG.T METHOD")
+		}
+		r.release = f[2]
+		for _, alt := range alternatives(r.release) {
+			for _, elem := range strings.Split(alt, ".") {
+				if !isIdent(elem) {
+					return r, fmt.Errorf("release method %q is not a method name or a field path to one (Close, Body.Close), or alternatives of them (Commit|Rollback)", r.release)
+				}
+			}
+		}
+		name := f[1]
+		pkg, ok := packageOf(strings.TrimPrefix(name, "*"))
+		if !ok || strings.Contains(name, "#") {
+			return r, fmt.Errorf("%q: want a type as *import/path.Type or import/path.Type", name)
+		}
+		r.acquire, r.pkg = name, pkg
+		return r, nil
 	case "method", "id":
 		if len(f) != 3 {
 			return r, fmt.Errorf("a %s rule names the acquiring function and the release method: %s PKG.F[#N] METHOD", r.kind, r.kind)
@@ -175,7 +196,7 @@ func parseRule(text string) (rule, error) {
 			}
 		}
 	default:
-		return r, fmt.Errorf("unknown kind %q: want func, method or id", r.kind)
+		return r, fmt.Errorf("unknown kind %q: want func, method, type or id", r.kind)
 	}
 	name := f[1]
 	if i := strings.LastIndexByte(name, '#'); i >= 0 {
@@ -229,12 +250,57 @@ func isIdent(s string) bool {
 // rule, along its field path; on the receiver for an id rule). A func
 // rule's result must be a function.
 func (r rule) validate(pkg *types.Package) error {
+	if r.kind == "type" {
+		return r.validateType(pkg)
+	}
 	fn, err := r.lookup(pkg)
 	if err == nil {
 		err = r.fits(fn)
 	}
 	if err != nil {
 		return fmt.Errorf("release rule %q (%s): %v", r.text, r.origin, err)
+	}
+	return nil
+}
+
+// validateType checks a type rule: the type exists in pkg, and each
+// alternative of the release is a method on it, along its field path.
+func (r rule) validateType(pkg *types.Package) error {
+	name := strings.TrimPrefix(r.acquire, "*")[len(r.pkg)+1:]
+	tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+	if !ok {
+		return fmt.Errorf("release rule %q (%s): package %s has no type %s", r.text, r.origin, pkg.Path(), name)
+	}
+	t := tn.Type()
+	if strings.HasPrefix(r.acquire, "*") {
+		t = types.NewPointer(t)
+	}
+	if err := releaseFits(t, pkg, r.release); err != nil {
+		return fmt.Errorf("release rule %q (%s): %v", r.text, r.origin, err)
+	}
+	return nil
+}
+
+// releaseFits checks that each alternative of release is a method of t,
+// reached through its field path.
+func releaseFits(t types.Type, pkg *types.Package, release string) error {
+	for _, alt := range alternatives(release) {
+		t := t
+		elems := strings.Split(alt, ".")
+		for i, name := range elems {
+			obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, name)
+			if i < len(elems)-1 {
+				field, ok := obj.(*types.Var)
+				if !ok {
+					return fmt.Errorf("%s has no field %s", t, name)
+				}
+				t = field.Type()
+				continue
+			}
+			if _, ok := obj.(*types.Func); !ok {
+				return fmt.Errorf("%s has no method %s", t, name)
+			}
+		}
 	}
 	return nil
 }
@@ -281,24 +347,7 @@ func (r rule) fits(fn *types.Func) error {
 			return fmt.Errorf("result #%d of %s has type %s, not a function type", r.result, fn.Name(), res)
 		}
 	case "method":
-		for _, alt := range alternatives(r.release) {
-			t := res
-			elems := strings.Split(alt, ".")
-			for i, name := range elems {
-				obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), name)
-				if i < len(elems)-1 {
-					field, ok := obj.(*types.Var)
-					if !ok {
-						return fmt.Errorf("%s has no field %s", t, name)
-					}
-					t = field.Type()
-					continue
-				}
-				if _, ok := obj.(*types.Func); !ok {
-					return fmt.Errorf("%s has no method %s", t, name)
-				}
-			}
-		}
+		return releaseFits(res, fn.Pkg(), r.release)
 	case "id":
 		recv := sig.Recv()
 		if recv == nil {

@@ -17,3 +17,15 @@ func Lease(ctx context.Context) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	return ctx, cancel
 }
+
+// Conn is a connection, for the type rule: whoever returns a *Conn hands
+// over one that must be closed.
+type Conn struct{ open bool }
+
+func (c *Conn) Close() error { c.open = false; return nil }
+
+// Self returns its receiver: the type's own methods acquire nothing.
+func (c *Conn) Self() *Conn { return c }
+
+// Dial opens a connection.
+func Dial(addr string) (*Conn, error) { return &Conn{open: true}, nil }
