@@ -42,6 +42,13 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			return nil
 		}
 	}
+	firstCond := t.err != nil
+	if exit := c.iterationEnd(g, t); exit != nil {
+		// An obligation due after iterating (rows.Err) starts where the
+		// loop over the rows ends, not where they were acquired: a path
+		// that leaves earlier never iterated to the end.
+		start, index, firstCond = exit, 0, false
+	}
 
 	seen := map[*cfg.Block]bool{}
 	var visit func(b *cfg.Block, from int, firstCond bool) *leak
@@ -114,7 +121,26 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 		}
 		return nil
 	}
-	return visit(start, index, t.err != nil)
+	return visit(start, index, firstCond)
+}
+
+// iterationEnd returns, for t's obligation Err on an *sql.Rows, the block
+// where its for rows.Next() loop ends (nil if it has none, or t's
+// obligation is another): database/sql's rows.Err reports what ended the
+// iteration, so it is due after the loop.
+func (c *checker) iterationEnd(g *cfg.CFG, t *tracked) *cfg.Block {
+	if t.acq == nil || t.shape() != shapeMethod || !slices.Contains(alternatives(t.acq.release), "Err") || !isNamed(t.v.Type(), "database/sql", "Rows") {
+		return nil
+	}
+	for _, b := range g.Blocks {
+		if !b.Live || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+			continue
+		}
+		if c.isNextCall(t, b.Nodes[len(b.Nodes)-1]) {
+			return b.Succs[1]
+		}
+	}
+	return nil
 }
 
 // releasedByEarlierDefer reports whether a deferred release of t runs on
@@ -318,6 +344,11 @@ func (c *checker) closesAtEnd(t *tracked, cond ast.Node) bool {
 	if t.acq == nil || t.shape() != shapeMethod || !slices.Contains(alternatives(t.acq.release), "Close") || !isNamed(t.v.Type(), "database/sql", "Rows") {
 		return false
 	}
+	return c.isNextCall(t, cond)
+}
+
+// isNextCall reports whether cond is t.Next().
+func (c *checker) isNextCall(t *tracked, cond ast.Node) bool {
 	call, ok := cond.(*ast.CallExpr)
 	if !ok || len(call.Args) != 0 {
 		return false

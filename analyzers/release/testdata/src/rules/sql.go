@@ -89,9 +89,9 @@ func rowsBreak(db *sql.DB) (n int, err error) {
 }
 
 func rowsReturn(db *sql.DB) (int, error) {
-	// (Err is not called on the return inside the loop either: an
-	// obligation applies on every path, the early ones included.)
-	rows, err := db.Query("select n from t") // want `rows from db.Query: Close is not called on all paths` `rows from db.Query: Err is not called on all paths`
+	// (Err is due after the loop only: the return inside it, with the
+	// error of Scan, needs none.)
+	rows, err := db.Query("select n from t") // want `rows from db.Query: Close is not called on all paths`
 	if err != nil {
 		return 0, err
 	}
@@ -102,4 +102,19 @@ func rowsReturn(db *sql.DB) (int, error) {
 		}
 	}
 	return 0, rows.Err()
+}
+
+func rowsErrAfterLoopOnly(db *sql.DB) (n int, err error) {
+	rows, err := db.Query("select n from t") // want `rows from db.Query: Err is not called on all paths`
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		n++
+	}
+	if n == 0 {
+		return 0, nil // the loop has ended: Err is due here
+	}
+	return n, rows.Err()
 }
