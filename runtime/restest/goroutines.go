@@ -129,6 +129,11 @@ func (c goroutineCheck) run(t testing.TB, grace time.Duration) {
 			return
 		}
 		left := time.Until(deadline)
+		if left <= 0 && notStarted(strays) && -left < startWait {
+			// A goroutine the scheduler has not run yet has no function
+			// to name: give it a moment to start, so the report can.
+			left = startWait + left
+		}
 		if left <= 0 {
 			t.Errorf("restest: %s still running %s after the test:\n%s",
 				plural(total(strays), "goroutine"), time.Since(start).Round(time.Millisecond), formatStrays(strays))
@@ -137,6 +142,15 @@ func (c goroutineCheck) run(t testing.TB, grace time.Duration) {
 		time.Sleep(min(pause, left))
 		pause = min(2*pause, 100*time.Millisecond)
 	}
+}
+
+// startWait bounds how long past the grace period the check waits for
+// goroutines that have not started yet.
+const startWait = 100 * time.Millisecond
+
+// notStarted reports whether some of strays have not started running.
+func notStarted(strays []stray) bool {
+	return slices.ContainsFunc(strays, func(s stray) bool { return s.top == "" })
 }
 
 // strays reads the goroutine profile and returns the test's goroutines.
