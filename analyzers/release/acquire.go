@@ -96,7 +96,45 @@ func (c *checker) acquiresOf(call *ast.CallExpr) []*acquire {
 		}
 		out = append(out, a)
 	}
+	var h Handles
+	if len(c.resources) > 0 && c.pass.ImportObjectFact(fn, &h) {
+		// A function that returns a resource it acquired, or that stores
+		// a resource given to it in its result.
+		add := func(result int, release string) {
+			for _, a := range out {
+				if a.result == result && a.release == release {
+					return // a rule says so already
+				}
+			}
+			a := &acquire{call: call, callee: fn, result: result, release: release, recv: recv, shape: shapeMethod}
+			if release == "" {
+				a.shape = shapeFunc
+			}
+			out = append(out, a)
+		}
+		for _, o := range h.Returns {
+			add(o.Index, o.Release)
+		}
+		for _, m := range h.Moves {
+			if m.Param >= 0 && m.Param < len(call.Args) && c.holdsAcquired(call.Args[m.Param]) {
+				add(m.Result, m.By)
+			}
+		}
+	}
 	return out
+}
+
+// holdsAcquired reports whether e is a variable that holds a resource its
+// function acquired, or an acquiring call.
+func (c *checker) holdsAcquired(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := c.pass.TypesInfo.Uses[e].(*types.Var)
+		return v != nil && c.acquired[v]
+	case *ast.CallExpr:
+		return len(c.acquiresOf(e)) > 0
+	}
+	return false
 }
 
 // autoReleaseOff reports whether the call passes coord.AutoRelease(false).

@@ -30,7 +30,13 @@
 //
 // Across packages, facts say which functions take over (release or keep) an
 // ID parameter, and which return a resource they acquired: callers of such
-// a wrapper are checked as if they had called Track themselves.
+// a wrapper are checked as if they had called Track themselves. For the
+// resources of rules, facts say, per obligation, which parameters a
+// function releases on every path, which it keeps on some, which it moves
+// into a result that its callers must release instead, and which results
+// hold a resource it acquired. A function without a fact for a parameter,
+// in a package whose facts were computed for the obligation, only reads
+// it: its caller must still release it.
 //
 // Owners: a type that holds a controller (a type embedding
 // controller.Base) must call the controller's Cleanup from its own cleanup

@@ -50,8 +50,9 @@ func directBody(body *ast.BlockStmt, visit func(ast.Node)) {
 }
 
 // computeFacts exports Acquires for functions that return an ID they
-// acquired and Consumes for functions that take over ID parameters,
-// repeating until the facts of the package's own functions settle.
+// acquired, Consumes for functions that take over ID parameters, and
+// Handles for what functions do with the rules' resources, repeating
+// until the facts of the package's own functions settle.
 func (c *checker) computeFacts() {
 	for round := 0; round < 4; round++ {
 		changed := false
@@ -86,6 +87,14 @@ func (c *checker) computeFacts() {
 			if len(consumed) > 0 && (!had || len(old.Params) != len(consumed)) {
 				c.pass.ExportObjectFact(fn, &Consumes{Params: consumed})
 				changed = true
+			}
+			if len(c.resources) > 0 {
+				var prev Handles
+				hadHandles := c.pass.ImportObjectFact(fn, &prev)
+				if h := c.handlesOf(fi, decl, fn, g); !h.empty() && (!hadHandles || !h.equal(&prev)) || h.empty() && hadHandles && !prev.empty() {
+					c.pass.ExportObjectFact(fn, h)
+					changed = true
+				}
 			}
 		})
 		if !changed {
@@ -263,6 +272,7 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 	if isMain(c.pass.Pkg, scope) {
 		return // returning from main ends the program
 	}
+	c.acquired[v] = true
 	t := &tracked{acq: a, v: v, stmt: stmt, scope: scope, namedResult: isNamedResult(c.pass.TypesInfo, scope, v)}
 	for i, l := range lhs {
 		if i == a.result {

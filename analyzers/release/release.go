@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/rescoord/rescoord/blob/main/docs/reslint.md#release",
 	Requires:  []*analysis.Analyzer{suite.Analyzer}, // not ctrlflow: it would build every CFG of every package
 	Run:       suite.Guard(run),
-	FactTypes: []analysis.Fact{new(Consumes), new(Acquires)},
+	FactTypes: []analysis.Fact{new(Consumes), new(Acquires), new(Handles)},
 }
 
 //go:embed doc.go
@@ -97,6 +97,10 @@ func run(pass *analysis.Pass) (any, error) {
 		rules: rules,
 		cfgs:  map[*ast.BlockStmt]*cfg.CFG{},
 		nodes: map[*cfg.CFG]map[ast.Node]nodeAt{},
+
+		resources: resourceTypes(pass.Pkg, rules),
+		reached:   map[reachKey]bool{},
+		acquired:  map[*types.Var]bool{},
 	}
 	c.findNoReturn()
 	u.ReportDirectiveProblems(true)
@@ -162,6 +166,10 @@ type checker struct {
 	cfgs     map[*ast.BlockStmt]*cfg.CFG
 	nodes    map[*cfg.CFG]map[ast.Node]nodeAt // where each node is, by graph (findNode)
 	noReturn map[*types.Func]bool             // functions of this package that never return
+
+	resources map[string][]obligationOf // the rules' resource types and their obligations (resourceTypes)
+	reached   map[reachKey]bool         // whether a package reaches a rule's package (factsTrusted)
+	acquired  map[*types.Var]bool       // variables holding a resource acquired in their function
 }
 
 // isNamed reports whether t (or what it points to) is the named type

@@ -16,7 +16,7 @@ func TestAnalyzer(t *testing.T) {
 	}
 	t.Cleanup(func() { release.Analyzer.Flags.Set("rules", "") })
 	dir := fixture.Module(t, "testdata/src")
-	analysistest.Run(t, dir, release.Analyzer, "./a", "./b", "./rules", "./pool", "./owners", "./tracer", "./otel", "./indirect")
+	analysistest.Run(t, dir, release.Analyzer, "./a", "./b", "./rules", "./pool", "./owners", "./tracer", "./otel", "./indirect", "./handles", "./handles/files")
 	analysistest.RunWithSuggestedFixes(t, dir, release.Analyzer, "./fix")
 }
 

@@ -146,9 +146,19 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 		}
 	case *ast.SelectorExpr:
 		// u.Method() or u.Field.Method(): the release method of a value
-		// (or of a field of it), or a read.
-		if t.shape() == shapeMethod && p.X == u && c.releaseCall(fi, p, t.acq.release) {
-			return release
+		// (or of a field of it), a method that releases its receiver, or
+		// a read.
+		if t.shape() == shapeMethod && p.X == u {
+			if c.releaseCall(fi, p, t.acq.release) {
+				return release
+			}
+			if call, ok := fi.parents[p].(*ast.CallExpr); ok && call.Fun == p {
+				if fn, ok := c.pass.TypesInfo.Uses[p.Sel].(*types.Func); ok && !isInterfaceMethod(fn) {
+					if k, ok := c.handled(t, fn.Origin(), -1, fn.Type().(*types.Signature).Recv().Type()); ok {
+						return k
+					}
+				}
+			}
 		}
 	case *ast.CallExpr:
 		if p.Fun == u {
@@ -284,6 +294,11 @@ func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
 	if param == nil {
 		return handoff
 	}
+	if t.shape() != shapeID && (!sig.Variadic() || i < sig.Params().Len()-1) {
+		if k, ok := c.handled(t, fn, i, param); ok {
+			return k
+		}
+	}
 	if iface, ok := param.Underlying().(*types.Interface); ok {
 		if t.shape() == shapeMethod {
 			// Passed as an interface that can release it (io.Closer): taken
@@ -310,6 +325,40 @@ func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
 		return handoff
 	}
 	return plain
+}
+
+// handled returns what fn does with t given as its parameter i (-1: the
+// receiver), of type param, as its Handles fact says: releases it, keeps
+// it (on some path, or by storing it in its result, which the caller must
+// release instead), or, when fn's facts were computed for t's obligation
+// and there is none, only reads it. ok is false when no fact can tell.
+func (c *checker) handled(t *tracked, fn *types.Func, i int, param types.Type) (k class, ok bool) {
+	want := t.acq.release
+	if t.shape() == shapeFunc {
+		want = ""
+	}
+	var h Handles
+	if c.pass.ImportObjectFact(fn, &h) {
+		released, kept, move := h.param(i, want)
+		switch {
+		case released:
+			return release, true
+		case i >= 0 && (kept || move != nil):
+			// (A method that releases its receiver on some paths only is
+			// part of the resource's own API, as Next of an *sql.Rows,
+			// which closes the rows at their end: no hand-off.)
+			return handoff, true
+		}
+	}
+	if fn.Pkg() == nil || !types.Identical(types.Unalias(param), types.Unalias(t.v.Type())) {
+		return plain, false
+	}
+	for _, o := range c.obligationsOf(param) {
+		if o.release == want && c.factsTrusted(fn.Pkg(), o) {
+			return plain, true
+		}
+	}
+	return plain, false
 }
 
 // isRelease reports whether calling fn with t as argument i releases it.

@@ -5,7 +5,7 @@ package bytype
 import "example.com/fixture/pool"
 
 // connect is a helper: its callers own what it returns.
-func connect(addr string) (*pool.Conn, error) {
+func connect(addr string) (*pool.Conn, error) { // want connect:"returns\\(0 Close\\)"
 	return pool.Dial(addr)
 }
 

@@ -1,0 +1,462 @@
+package release
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
+)
+
+// Handles is the fact of what a function does with the resources of rules
+// (a file, a response body, a span) among its parameters and results. Each
+// entry names one obligation: an *sql.Rows that must be closed and have
+// its Err checked can be closed by a helper that leaves Err to its caller.
+type Handles struct {
+	// Releases lists the parameters the function releases, or keeps, on
+	// every path: the caller's obligation ends at the call.
+	Releases []Obligation
+	// Keeps lists the parameters it releases or keeps on some paths
+	// only: as far as a caller can tell, the function took them over.
+	Keeps []Obligation
+	// Moves lists the parameters it stores in a result, which callers
+	// must release instead.
+	Moves []Move
+	// Returns lists the results that hold a resource it acquired: its
+	// callers own them, as if they had acquired them.
+	Returns []Obligation
+}
+
+// Obligation is one obligation of a parameter or result of a function.
+type Obligation struct {
+	// Index is the parameter's or result's; -1 for the receiver.
+	Index int
+	// Release is the call that discharges it, as a rule writes it
+	// ("Close", "Body.Close", "Commit|Rollback"), "" for a function that
+	// must be called.
+	Release string
+}
+
+// Move is a parameter the function stores in one of its results.
+type Move struct {
+	Param   int    // the parameter
+	Release string // its obligation, as in Obligation
+	Result  int    // the result that holds it
+	By      string // the result's method that releases it
+}
+
+// AFact marks Handles as an analysis fact.
+func (*Handles) AFact() {}
+
+func (h *Handles) String() string {
+	var parts []string
+	list := func(name string, obs []Obligation) {
+		if len(obs) == 0 {
+			return
+		}
+		s := make([]string, len(obs))
+		for i, o := range obs {
+			s[i] = o.String()
+		}
+		parts = append(parts, name+"("+strings.Join(s, ", ")+")")
+	}
+	list("releases", h.Releases)
+	list("keeps", h.Keeps)
+	if len(h.Moves) > 0 {
+		s := make([]string, len(h.Moves))
+		for i, m := range h.Moves {
+			s[i] = fmt.Sprintf("%s into %d for %s", Obligation{m.Param, m.Release}, m.Result, m.By)
+		}
+		parts = append(parts, "moves("+strings.Join(s, ", ")+")")
+	}
+	list("returns", h.Returns)
+	return strings.Join(parts, " ")
+}
+
+func (o Obligation) String() string {
+	if o.Release == "" {
+		return fmt.Sprintf("%d call", o.Index)
+	}
+	return fmt.Sprintf("%d %s", o.Index, o.Release)
+}
+
+func (h *Handles) empty() bool {
+	return len(h.Releases)+len(h.Keeps)+len(h.Moves)+len(h.Returns) == 0
+}
+
+func (h *Handles) equal(o *Handles) bool {
+	return slices.Equal(h.Releases, o.Releases) && slices.Equal(h.Keeps, o.Keeps) &&
+		slices.Equal(h.Moves, o.Moves) && slices.Equal(h.Returns, o.Returns)
+}
+
+// param looks up the parameter i (-1: the receiver) for the obligation
+// release: released on every path, kept on some, or moved into a result.
+func (h *Handles) param(i int, release string) (released, kept bool, move *Move) {
+	o := Obligation{i, release}
+	for j := range h.Moves {
+		if m := &h.Moves[j]; m.Param == i && m.Release == release {
+			return false, false, m
+		}
+	}
+	return slices.Contains(h.Releases, o), slices.Contains(h.Keeps, o), nil
+}
+
+// obligationOf is one obligation that resources of some type carry.
+type obligationOf struct {
+	shape   shape  // shapeMethod or shapeFunc
+	release string // the rule's release; "" for shapeFunc
+	pkg     string // the package of the rule that gives it
+	global  bool   // given by a flag, so in effect in every package
+}
+
+// resourceTypes returns, by type (types.TypeString with full package
+// paths), the obligations the rules give resources of that type: the
+// result types of method and func rules, whose functions are found in pkg
+// or its imports, and the types of type rules.
+func resourceTypes(pkg *types.Package, rules []rule) map[string][]obligationOf {
+	if len(rules) == 0 {
+		return nil
+	}
+	byPath := map[string]*types.Package{}
+	runtimeapi.EachImport(pkg, func(p *types.Package) bool {
+		byPath[p.Path()] = p
+		return true
+	})
+	out := map[string][]obligationOf{}
+	add := func(typ string, o obligationOf) {
+		if !slices.Contains(out[typ], o) {
+			out[typ] = append(out[typ], o)
+		}
+	}
+	for _, r := range rules {
+		o := obligationOf{shape: shapeMethod, release: r.release, pkg: r.pkg, global: strings.HasPrefix(r.origin, "-")}
+		switch r.kind {
+		case "type":
+			add(r.acquire, o)
+		case "method", "func":
+			p := byPath[r.pkg]
+			if p == nil {
+				continue
+			}
+			fn, err := r.lookup(p)
+			if err != nil {
+				continue
+			}
+			res := fn.Type().(*types.Signature).Results()
+			if r.result >= res.Len() {
+				continue
+			}
+			if r.kind == "func" {
+				o.shape, o.release = shapeFunc, ""
+			}
+			add(types.TypeString(res.At(r.result).Type(), nil), o)
+		}
+	}
+	return out
+}
+
+// obligationsOf returns the obligations of resources of type t.
+func (c *checker) obligationsOf(t types.Type) []obligationOf {
+	if len(c.resources) == 0 {
+		return nil
+	}
+	return c.resources[types.TypeString(t, nil)]
+}
+
+// handlesOf computes the Handles fact of decl, a function of this
+// package: what it does with each of its parameters (and receiver) of a
+// resource type, and which of its results hold a resource it acquired.
+func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g *cfg.CFG) *Handles {
+	h := &Handles{}
+	sig := fn.Type().(*types.Signature)
+	check := func(i int, p *types.Var) {
+		if p.Name() == "" || p.Name() == "_" {
+			return
+		}
+		for _, o := range c.obligationsOf(p.Type()) {
+			a := &acquire{shape: o.shape, release: o.release}
+			t := &tracked{acq: a, v: p, scope: decl, param: true}
+			t.uses = c.usesOf(fi, decl.Body, p)
+			if len(t.uses) == 0 {
+				continue
+			}
+			if m := c.movedInto(fi, decl, sig, t); m != nil {
+				m.Param = i
+				h.Moves = append(h.Moves, *m)
+				continue
+			}
+			ob := Obligation{i, o.release}
+			if c.findLeak(fi, t, g, decl.Body) == nil {
+				if c.touches(fi, t) {
+					h.Releases = append(h.Releases, ob)
+				}
+			} else if c.touches(fi, t) {
+				h.Keeps = append(h.Keeps, ob)
+			}
+		}
+	}
+	if r := sig.Recv(); r != nil {
+		check(-1, r)
+	}
+	for i := range sig.Params().Len() {
+		check(i, sig.Params().At(i))
+	}
+	h.Returns = c.returnedResources(fi, decl, sig)
+	return h
+}
+
+// touches reports whether some use of t, in its function, releases or
+// hands it off.
+func (c *checker) touches(fi *funcInfo, t *tracked) bool {
+	for _, u := range t.uses {
+		if k := c.classifyUse(fi, t, t.scope, u); k == release || k == handoff {
+			return true
+		}
+	}
+	return false
+}
+
+// movedInto returns the move of the parameter t into a result of its
+// function, if the function stores it in a value it returns (as a field
+// of a struct literal, or by assigning the field of a variable it
+// returns) whose type has a method that releases it: the obligation's own
+// method name, or one of cleanupNames. Param is left for the caller.
+func (c *checker) movedInto(fi *funcInfo, decl *ast.FuncDecl, sig *types.Signature, t *tracked) *Move {
+	info := c.pass.TypesInfo
+	for _, u := range t.uses {
+		if fi.enclosingFunc(u) != decl {
+			continue
+		}
+		// The value (a composite literal, maybe behind &) or the variable
+		// that u is stored in.
+		var holder ast.Node
+		var holderVar *types.Var
+		switch p := fi.parents[u].(type) {
+		case *ast.KeyValueExpr:
+			if p.Value == u {
+				holder = fi.parents[p]
+			}
+		case *ast.CompositeLit:
+			holder = p
+		case *ast.AssignStmt:
+			for i, r := range p.Rhs {
+				if r == u && len(p.Lhs) == len(p.Rhs) {
+					if sel, ok := p.Lhs[i].(*ast.SelectorExpr); ok {
+						holderVar = c.localVar(ast.Unparen(sel.X))
+					}
+				}
+			}
+		}
+		if lit, ok := holder.(*ast.CompositeLit); ok {
+			var n ast.Node = lit
+			if un, ok := fi.parents[lit].(*ast.UnaryExpr); ok {
+				n = un
+			}
+			switch p := fi.parents[n].(type) {
+			case *ast.ReturnStmt:
+				for j, r := range p.Results {
+					if r == n && len(p.Results) == sig.Results().Len() {
+						if m := c.moveTo(sig, j, t); m != nil {
+							return m
+						}
+					}
+				}
+				continue
+			case *ast.AssignStmt:
+				if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+					holderVar = c.localVar(p.Lhs[0])
+				}
+			case *ast.ValueSpec:
+				if len(p.Names) == 1 && len(p.Values) == 1 {
+					holderVar, _ = info.Defs[p.Names[0]].(*types.Var)
+				}
+			}
+		}
+		if holderVar == nil {
+			continue
+		}
+		for _, w := range c.usesOf(fi, decl.Body, holderVar) {
+			ret, ok := fi.parents[w].(*ast.ReturnStmt)
+			if !ok || len(ret.Results) != sig.Results().Len() {
+				continue
+			}
+			for j, r := range ret.Results {
+				if r == w {
+					if m := c.moveTo(sig, j, t); m != nil {
+						return m
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// moveTo returns the move of t into result j, if that result's type has a
+// method that can release what it holds.
+func (c *checker) moveTo(sig *types.Signature, j int, t *tracked) *Move {
+	res := sig.Results().At(j).Type()
+	names := slices.Clone(cleanupNames)
+	if t.acq.shape == shapeMethod {
+		for _, alt := range alternatives(t.acq.release) {
+			elems := strings.Split(alt, ".")
+			names = append([]string{elems[len(elems)-1]}, names...)
+		}
+	}
+	for _, name := range names {
+		if obj, _, _ := types.LookupFieldOrMethod(res, true, c.pass.Pkg, name); obj != nil {
+			if _, ok := obj.(*types.Func); ok {
+				return &Move{Release: t.acq.release, Result: j, By: name}
+			}
+		}
+	}
+	return nil
+}
+
+// returnedResources returns the results of decl that hold a resource of
+// a rule it acquired and did not store anywhere else: returned from the
+// acquiring call itself, or from the variable the call assigned.
+func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types.Signature) []Obligation {
+	resources := false
+	for i := range sig.Results().Len() {
+		if len(c.obligationsOf(sig.Results().At(i).Type())) > 0 {
+			resources = true
+		}
+	}
+	if !resources {
+		return nil
+	}
+	var out []Obligation
+	add := func(j int, a *acquire) {
+		if a.shape == shapeID || j >= sig.Results().Len() {
+			return
+		}
+		o := Obligation{j, a.release}
+		if a.shape == shapeFunc {
+			o.Release = ""
+		}
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	acquired := map[*types.Var][]*acquire{}
+	var named []*types.Var
+	if decl.Type.Results != nil {
+		for _, f := range decl.Type.Results.List {
+			for _, id := range f.Names {
+				if v, ok := c.pass.TypesInfo.Defs[id].(*types.Var); ok {
+					named = append(named, v)
+				}
+			}
+		}
+	}
+	directBody(decl.Body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Rhs) != 1 {
+				return
+			}
+			call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return
+			}
+			for _, a := range c.acquiresOf(call) {
+				if a.result < len(n.Lhs) {
+					if v := c.localVar(n.Lhs[a.result]); v != nil && c.onlyReturned(fi, decl, a, v) {
+						acquired[v] = append(acquired[v], a)
+					}
+				}
+			}
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 && len(named) == sig.Results().Len() {
+				for j, v := range named {
+					for _, a := range acquired[v] {
+						add(j, a)
+					}
+				}
+				return
+			}
+			if len(n.Results) == 1 && sig.Results().Len() > 1 {
+				if call, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok {
+					for _, a := range c.acquiresOf(call) {
+						add(a.result, a)
+					}
+				}
+				return
+			}
+			if len(n.Results) != sig.Results().Len() {
+				return
+			}
+			for j, r := range n.Results {
+				switch r := ast.Unparen(r).(type) {
+				case *ast.CallExpr:
+					for _, a := range c.acquiresOf(r) {
+						if a.result == 0 {
+							add(j, a)
+						}
+					}
+				case *ast.Ident:
+					if v, ok := c.pass.TypesInfo.Uses[r].(*types.Var); ok {
+						for _, a := range acquired[v] {
+							add(j, a)
+						}
+					}
+				}
+			}
+		}
+	})
+	return out
+}
+
+// onlyReturned reports whether the resource a, held in v, is handed off
+// only by returning it: a function that also stores it (in a field, a
+// map, a cache) keeps it, and its callers do not own what it returns.
+func (c *checker) onlyReturned(fi *funcInfo, decl *ast.FuncDecl, a *acquire, v *types.Var) bool {
+	t := &tracked{acq: a, v: v, scope: decl, uses: c.usesOf(fi, decl.Body, v)}
+	for _, u := range t.uses {
+		if _, ok := fi.parents[u].(*ast.ReturnStmt); ok {
+			continue
+		}
+		if c.classifyUse(fi, t, decl, u) == handoff {
+			return false
+		}
+	}
+	return true
+}
+
+// factsTrusted reports whether the facts of pkg's functions were computed
+// for the obligation o: pkg is this package, or one that can reach the
+// rule's package, with the rule in effect there (given by a flag, or by
+// this module's configuration to a package of this module). Where they
+// were, a function without a fact for a parameter only reads it.
+func (c *checker) factsTrusted(pkg *types.Package, o obligationOf) bool {
+	if pkg == c.pass.Pkg {
+		return true
+	}
+	if !o.global {
+		mod := c.unit.Package.Module.Path
+		if mod == "" || pkg.Path() != mod && !strings.HasPrefix(pkg.Path(), mod+"/") {
+			return false
+		}
+	}
+	key := reachKey{pkg, o.pkg}
+	reached, ok := c.reached[key]
+	if !ok {
+		runtimeapi.EachImport(pkg, func(p *types.Package) bool {
+			reached = p.Path() == o.pkg
+			return !reached
+		})
+		c.reached[key] = reached
+	}
+	return reached
+}
+
+// reachKey is a package and the path of a package it may reach.
+type reachKey struct {
+	pkg  *types.Package
+	path string
+}
