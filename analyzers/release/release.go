@@ -13,6 +13,7 @@ import (
 
 	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
 	"github.com/rescoord/rescoord/analyzers/internal/suite"
+	"github.com/rescoord/rescoord/internal/usage"
 )
 
 // Analyzer reports resources that are not released on every path.
@@ -83,10 +84,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	rules, err := activeRules(u)
 	if err != nil {
-		return nil, err
+		return nil, usage.Invalid(err)
 	}
 	if err := validateRules(pass.Pkg, rules); err != nil {
-		return nil, err
+		return nil, usage.Invalid(err)
 	}
 	if u.Package.Reaches == 0 && !reachesRulePackage(pass.Pkg, rules) {
 		return nil, nil

@@ -12,6 +12,9 @@
 //	reslint -fix ./...            apply the suggested fixes (-diff: print them)
 //	reslint help                  list the analyzers; reslint help uilayer: one in detail
 //
+// An invalid rule or configuration file is reported before any finding,
+// with exit status 2.
+//
 // As a vet tool, with the same flags:
 //
 //	go vet -vettool=$(go tool -n reslint) ./...
@@ -25,12 +28,22 @@
 package main
 
 import (
+	"os"
+	"strings"
+
 	"golang.org/x/tools/go/analysis/multichecker"
 	"golang.org/x/tools/go/analysis/suite/vet"
 
 	"github.com/rescoord/rescoord/analyzers"
+	"github.com/rescoord/rescoord/internal/usage"
 )
 
 func main() {
+	// Standalone, reslint is the driver: an invalid rule or configuration
+	// is a usage error (exit status 2), reported once. As a vet tool (one
+	// .cfg argument, a package at a time), it is go vet's analysis error.
+	if n := len(os.Args); n < 2 || !strings.HasSuffix(os.Args[n-1], ".cfg") {
+		usage.ExitOnInvalid()
+	}
 	multichecker.Main(append(vet.Suite, analyzers.All()...)...)
 }

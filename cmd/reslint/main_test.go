@@ -206,3 +206,31 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidRules checks that a rule naming nothing, given by a flag or
+// by the configuration file, is a usage error: reported once, with where
+// it was written, before any finding, and exit status 2.
+func TestInvalidRules(t *testing.T) {
+	bin := reslintBin(t)
+	_, stderr, code := run(t, bin, "-release.rules=method os.Opn Close", "./examples/legacy/...")
+	want := `reslint: release rule "method os.Opn Close" (-release.rules): package os has no function Opn` + "\n"
+	if code != 2 || stderr != want {
+		t.Errorf("flag rule: exit status %d, printed\n%s\nwant 2 and\n%s", code, stderr, want)
+	}
+
+	config := filepath.Join(t.TempDir(), "reslint.yaml")
+	if err := os.WriteFile(config, []byte("release:\n  rules:\n    - method os.Open Close\n    - method os.Open Clos\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = run(t, bin, "-release.config="+config, "./examples/legacy/...")
+	want = `reslint: release rule "method os.Open Clos" (` + config + `:4): *os.File has no method Clos` + "\n"
+	if code != 2 || stderr != want {
+		t.Errorf("configured rule: exit status %d, printed\n%s\nwant 2 and\n%s", code, stderr, want)
+	}
+
+	// As a vet tool, the error is go vet's, for the package it stopped.
+	_, stderr, code = run(t, "go", "vet", "-vettool="+bin, "-release.rules=method os.Opn Close", "./examples/legacy/...")
+	if code == 0 || !strings.Contains(stderr, "package os has no function Opn") {
+		t.Errorf("go vet -vettool: exit status %d, printed\n%s", code, stderr)
+	}
+}
