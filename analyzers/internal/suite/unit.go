@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/rescoord/rescoord/analyzers/internal/config"
+	"github.com/rescoord/rescoord/internal/usage"
 )
 
 // A Unit is one package as one analyzer's run sees it.
@@ -27,7 +28,8 @@ type Unit struct {
 // Open prepares the run of an analyzer with settings s on pass, whose
 // analyzer must require Analyzer. Its error is a configuration error (the
 // file and line of a bad .reslint.yaml, a relative pattern without a
-// module), which the analyzer should return.
+// module), which the analyzer should return; a command that asked for it
+// (usage.ExitOnInvalid) ends with it instead.
 func Open(pass *analysis.Pass, s *Settings) (*Unit, error) {
 	p := pass.ResultOf[Analyzer].(*Package)
 	u := &Unit{Pass: pass, Package: p, settings: s}
@@ -36,7 +38,7 @@ func Open(pass *analysis.Pass, s *Settings) (*Unit, error) {
 	}
 	var err error
 	u.inLayer, err = u.matchLayer()
-	return u, err
+	return u, usage.Invalid(err)
 }
 
 // Config returns the configuration file that applies to the analyzer's
