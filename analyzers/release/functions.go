@@ -344,7 +344,8 @@ func isNamedResult(info *types.Info, scope ast.Node, v *types.Var) bool {
 // deferFix inserts "defer <release>" after the acquisition, or after the
 // error check that follows it, when that is safe: the resource is neither
 // released nor handed off anywhere in the function (so the defer cannot
-// release it twice or release what someone else now owns), and the
+// release it twice or release what someone else now owns), nothing uses it
+// after the function returns (a goroutine, a callback), and the
 // acquisition is not in a loop (where a defer per iteration would pile up).
 func (c *checker) deferFix(fi *funcInfo, t *tracked, stmt ast.Node) *analysis.SuggestedFix {
 	text := t.acq.releaseText(t.v.Name())
@@ -352,7 +353,7 @@ func (c *checker) deferFix(fi *funcInfo, t *tracked, stmt ast.Node) *analysis.Su
 		return nil
 	}
 	for _, u := range t.uses {
-		if k := c.classifyUse(fi, t, t.scope, u); k != plain {
+		if k := c.classifyUse(fi, t, t.scope, u); k != plain || outlives(fi, t.scope, u) {
 			return nil
 		}
 	}
@@ -387,6 +388,25 @@ func (c *checker) deferFix(fi *funcInfo, t *tracked, stmt ast.Node) *analysis.Su
 			NewText: []byte(c.indentOf(stmt.Pos()) + "defer " + text + "\n"),
 		}},
 	}
+}
+
+// outlives reports whether the use u may run after its function scope
+// returns, where a deferred release would already have run: in a go
+// statement, or in a function literal that is neither called where it is
+// nor deferred (a callback, a stored function).
+func outlives(fi *funcInfo, scope ast.Node, u *ast.Ident) bool {
+	for n := ast.Node(u); n != nil && n != scope; n = fi.parents[n] {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return true
+		case *ast.FuncLit:
+			call, ok := fi.parents[n].(*ast.CallExpr)
+			if !ok || call.Fun != n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // indentOf returns the white space that starts the line of pos.

@@ -56,9 +56,10 @@ func TestVetSuite(t *testing.T) {
 // golang.org/x/tools' ./go/... packages (tests included), in a scratch
 // module that requires the version this module does. Compiled packages
 // are cached by a first run of each; vet's own result cache is defeated
-// for both by a fresh -printf.funcs value on every run. The two alternate,
+// for all by a fresh -printf.funcs value on every run. The runs alternate,
 // each going first in turn. Metric reslint/vet is the ratio of the total
-// times (target ≤ 1.30).
+// times (target ≤ 1.30); reslint-std/vet the same with -release.sets=std,
+// whose rules reach most packages and compute facts in all of them.
 //
 //	go test -run '^$' -bench Vet -benchtime 5x ./cmd/reslint
 func BenchmarkVet(b *testing.B) {
@@ -92,6 +93,7 @@ func BenchmarkVet(b *testing.B) {
 	}{
 		{args: []string{"vet"}},
 		{args: []string{"vet", "-vettool=" + bin}},
+		{args: []string{"vet", "-vettool=" + bin, "-release.sets=std"}},
 	}
 	for _, r := range runs { // compile and cache what both need
 		if err := gocmd(append(r.args, pattern)...); err != nil {
@@ -114,6 +116,7 @@ func BenchmarkVet(b *testing.B) {
 	b.ReportMetric(float64(runs[1].total)/float64(runs[0].total), "reslint/vet")
 	b.ReportMetric(runs[0].total.Seconds()/float64(b.N), "vet-s")
 	b.ReportMetric(runs[1].total.Seconds()/float64(b.N), "reslint-s")
+	b.ReportMetric(float64(runs[2].total)/float64(runs[0].total), "reslint-std/vet")
 }
 
 // xtoolsVersion returns the version of golang.org/x/tools this module
