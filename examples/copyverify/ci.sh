@@ -34,6 +34,9 @@ if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then
 	fi
 fi
 
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
 step "gofmt"
 unformatted="$(gofmt -l .)"
 if [[ -n $unformatted ]]; then
@@ -55,15 +58,34 @@ CGO_ENABLED=0 go vet "${headless[@]}"
 step "go test (Fyne's headless test driver, no cgo, no display)"
 CGO_ENABLED=0 go test "${headless[@]}"
 
-step "reslint (the tabs are a UI layer: no resource code in them)"
-CGO_ENABLED=0 go tool reslint "${headless[@]}"
+# reslint holds the UI layer (internal/tabs, internal/legacytab) to its
+# rules: it must report the legacy tab, written the old way on purpose, with
+# exactly the findings of its golden file, nothing else, and exit 3.
+step "reslint (UI layers: only internal/legacytab has findings, as in its testdata/reslint.golden)"
+golden=internal/legacytab/testdata/reslint.golden
+if grep -v '^internal/legacytab/' "$golden"; then
+	echo "$golden: findings outside internal/legacytab (above); the other packages must stay clean"
+	exit 1
+fi
+set +e
+CGO_ENABLED=0 go tool reslint "${headless[@]}" 2>"$out/reslint.out"
+code=$?
+set -e
+if [[ $code -ne 3 ]]; then
+	echo "reslint: exit status $code, want 3 (findings)"
+	cat "$out/reslint.out"
+	exit 1
+fi
+if ! sed "s|^$PWD/||" "$out/reslint.out" | diff -u "$golden" -; then
+	echo "reslint: findings differ from $golden"
+	exit 1
+fi
+echo "$(wc -l <"$out/reslint.out") findings, all in the legacy tab, as expected"
 
 step "go test -race (cgo): the controllers' goroutines and the UI goroutine"
 CGO_ENABLED=1 go test -race ./internal/...
 
 step "go vet and go build the app (cgo)"
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
 CGO_ENABLED=1 go vet .
 CGO_ENABLED=1 go build -o "$out/copyverify" .
 ls -l "$out/copyverify" | awk '{print $5, "bytes"}'

@@ -1,7 +1,7 @@
 // Command linecount prints, as a Markdown table, the guide's measures of
 // the tabs in each package directory given (see package linecount):
 //
-//	go run ./cmd/linecount ../legacy ./internal/tabs
+//	go run ./cmd/linecount ./internal/legacytab ./internal/tabs ../legacy
 package main
 
 import (

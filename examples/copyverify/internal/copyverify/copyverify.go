@@ -154,8 +154,19 @@ func (c *Controller) SetRateLimit(bytesPerSecond int64) {
 //rescoord:operation name=CopyVerify
 func (c *Controller) copyVerify(ctx context.Context, p Params) error {
 	c.mu.Lock()
-	r := &run{ctx: ctx, events: c.events, limit: c.limit, start: time.Now()}
+	e, limit := c.events, c.limit
 	c.mu.Unlock()
+	return Run(ctx, p, e, limit)
+}
+
+// Run is the copy itself, as the CopyVerify operation runs it: it copies
+// p.Src into p.Dst and verifies every copied file, reporting to e, reading
+// at most bytesPerSecond bytes a second (0 for no limit), until done or ctx
+// is cancelled. It runs on the calling goroutine and tracks nothing: a UI
+// calls the controller instead, which runs it as a tracked worker. The
+// legacy tab, written the old way, calls it on a goroutine of its own.
+func Run(ctx context.Context, p Params, e Events, bytesPerSecond int64) error {
+	r := &run{ctx: ctx, events: e, limit: max(bytesPerSecond, 0), start: time.Now()}
 	err := r.copyTree(p)
 	r.sum.Err = err
 	r.sum.Elapsed = time.Since(r.start)

@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -104,5 +106,20 @@ func NoLeaks(t testing.TB, svc resource.Service) {
 	t.Helper()
 	for _, l := range restest.Leaks(svc) {
 		t.Errorf("leaked: %s", l)
+	}
+}
+
+// WriteTree writes files (slash-separated path → content) under root,
+// making the folders they need.
+func WriteTree(t testing.TB, root string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

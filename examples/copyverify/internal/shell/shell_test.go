@@ -10,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/rescoord/rescoord/examples/copyverify/internal/guidetest"
+	"github.com/rescoord/rescoord/examples/copyverify/internal/legacytab"
 	"github.com/rescoord/rescoord/examples/copyverify/internal/shell"
 	"github.com/rescoord/rescoord/examples/copyverify/internal/uitest"
 	"github.com/rescoord/rescoord/runtime/controller"
@@ -48,7 +51,8 @@ func live(svc resource.Service) map[resource.Kind]int {
 }
 
 // The guide's check 4: closing the app leaves every component cleaned up
-// and no warning, even with a copy running and previews held.
+// and no warning, even with a copy running in each CopyVerify tab, the
+// refactored and the legacy one, and previews held.
 func TestCloseWindow(t *testing.T) {
 	svc, log := guidetest.Service(t)
 	src, pics := folders(t)
@@ -64,17 +68,30 @@ func TestCloseWindow(t *testing.T) {
 		s.Window().Show()
 	})
 
-	if n := len(s.Tabs().Items); n != 2 || s.Tabs().Items[0].Text != "CopyVerify" || s.Tabs().Items[1].Text != "Browser" {
-		t.Fatalf("tabs: %d", n)
+	items := s.Tabs().Items
+	if len(items) != 3 || items[0].Text != "CopyVerify" || items[1].Text != "Browser" || items[2].Text != "CopyVerify (legacy)" {
+		t.Fatalf("tabs: %d", len(items))
 	}
 	comps := svc.Components()
-	if len(comps) != 2 || !strings.HasPrefix(comps[0].ID, "CopyVerify_") || !strings.HasPrefix(comps[1].ID, "Browser_") ||
-		comps[0].Type != "controller" || comps[1].Type != "controller" {
+	if len(comps) != 4 || !strings.HasPrefix(comps[0].ID, "CopyVerify_") || !strings.HasPrefix(comps[1].ID, "Browser_") ||
+		comps[0].Type != "controller" || comps[1].Type != "controller" ||
+		comps[2].ID != legacytab.ComponentID+"_workers" || comps[3].ID != legacytab.ComponentID || comps[3].Type != "tab" {
 		t.Fatalf("components: %+v", comps)
 	}
-	guidetest.Eventually(t, "the copy runs and the previews are made", func() bool {
+	// The legacy tab has the same folders: it copies into another one.
+	legacy := items[2].Content
+	dst := uitest.Entry(t, ui, legacy, "Folder to copy into")
+	start := uitest.Button(t, ui, legacy, "Start")
+	ui.Do(func() {
+		dst.SetText(t.TempDir())
+		test.Tap(start)
+	})
+	// Workers: a copy in each CopyVerify tab; thumbnails: the Browser's
+	// preview of p.png and the legacy tab's 3 icons; memory: the preview
+	// of n.txt.
+	guidetest.Eventually(t, "the copies run and the previews are made", func() bool {
 		k := live(svc)
-		return k[resource.Worker] == 1 && k[resource.Thumbnail] == 1 && k[resource.Memory] == 1
+		return k[resource.Worker] == 2 && k[resource.Thumbnail] == 4 && k[resource.Memory] == 1
 	})
 	before := restest.Leaks(svc)
 
@@ -83,6 +100,9 @@ func TestCloseWindow(t *testing.T) {
 	guidetest.NoLeaks(t, svc)
 	if comps := svc.Components(); len(comps) != 0 {
 		t.Errorf("components left after closing: %+v", comps)
+	}
+	if resource.Default() == resource.Service(svc) {
+		t.Error("the closed service is still the process default")
 	}
 	for _, r := range before {
 		if log.Count(guidetest.Released+" "+r.ID.String()) != 1 {

@@ -62,7 +62,7 @@ func newBrowserTab(t *testing.T) *browserTab {
 	t.Helper()
 	svc, log := guidetest.Service(t)
 	bt := &browserTab{ctrl: browser.NewController(controller.WithService(svc)), svc: svc, log: log}
-	bt.ui = show(t, func(fyne.Window) fyne.CanvasObject {
+	bt.ui = uitest.Show(t, func(fyne.Window) fyne.CanvasObject {
 		bt.tab = tabs.NewBrowser(bt.ctrl)
 		return bt.tab.Content()
 	})
@@ -73,8 +73,8 @@ func newBrowserTab(t *testing.T) *browserTab {
 			t.Errorf("tab Cleanup: %v", err)
 		}
 	})
-	bt.path = entry(t, bt.ui, bt.tab.Content(), "Folder")
-	bt.grid = find[*widget.GridWrap](t, bt.ui, bt.tab.Content(), "grid", nil)
+	bt.path = uitest.Entry(t, bt.ui, bt.tab.Content(), "Folder")
+	bt.grid = uitest.Find[*widget.GridWrap](t, bt.ui, bt.tab.Content(), "grid", nil)
 	return bt
 }
 
@@ -106,7 +106,7 @@ func (bt *browserTab) view() browserView {
 			c := o.(*fyne.Container)
 			v.cells = append(v.cells, cell{c.Objects[1].(*widget.Label).Text, c.Objects[0].(*canvas.Image).Image})
 		}
-		v.labels = labels(bt.tab.Content())
+		v.labels = uitest.Labels(bt.tab.Content())
 	})
 	return v
 }
@@ -118,9 +118,9 @@ func TestBrowserTab(t *testing.T) {
 	dir := t.TempDir()
 	writePNG(t, filepath.Join(dir, "b.png"), 400, 200)
 	writePNG(t, filepath.Join(dir, "a.png"), 30, 30)
-	writeTree(t, dir, map[string]string{"readme.md": "# Title\nbody\n", "z.bin": "\x00", "sub/c.txt": "c"})
+	guidetest.WriteTree(t, dir, map[string]string{"readme.md": "# Title\nbody\n", "z.bin": "\x00", "sub/c.txt": "c"})
 	bt := newBrowserTab(t)
-	open := button(t, bt.ui, bt.tab.Content(), "Open")
+	open := uitest.Button(t, bt.ui, bt.tab.Content(), "Open")
 	bt.ui.Do(func() {
 		test.Type(bt.path, dir)
 		test.Tap(open)
@@ -170,7 +170,7 @@ func TestBrowserTab(t *testing.T) {
 	}
 
 	// Up goes back.
-	up := find(t, bt.ui, bt.tab.Content(), "up button", func(b *widget.Button) bool { return b.Text == "" && b.Icon != nil })
+	up := uitest.Find(t, bt.ui, bt.tab.Content(), "up button", func(b *widget.Button) bool { return b.Text == "" && b.Icon != nil })
 	bt.ui.Do(func() { test.Tap(up) })
 	guidetest.Eventually(t, "the parent is loaded", bt.loaded)
 	if v := bt.view(); v.path != dir || len(v.cells) != 5 {
@@ -194,7 +194,7 @@ func TestBrowserTabOpenWhileLoading(t *testing.T) {
 	for _, n := range []string{"1.png", "2.png", "3.png", "4.png", "5.png", "6.png", "7.png", "8.png"} {
 		writePNG(t, filepath.Join(first, n), 600, 600)
 	}
-	writeTree(t, second, map[string]string{"only.txt": "only"})
+	guidetest.WriteTree(t, second, map[string]string{"only.txt": "only"})
 	bt := newBrowserTab(t)
 	bt.ui.Do(func() {
 		bt.tab.Open(first)

@@ -39,7 +39,7 @@ func newCopyTab(t *testing.T) *copyTab {
 	svc, log := guidetest.Service(t)
 	ctrl := copyverify.NewController(controller.WithService(svc))
 	ct := &copyTab{ctrl: ctrl, svc: svc, log: log}
-	ct.ui = show(t, func(w fyne.Window) fyne.CanvasObject {
+	ct.ui = uitest.Show(t, func(w fyne.Window) fyne.CanvasObject {
 		ct.tab = tabs.NewCopyVerify(ctrl, w)
 		return ct.tab.Content()
 	})
@@ -51,12 +51,12 @@ func newCopyTab(t *testing.T) *copyTab {
 		}
 	})
 	root := ct.tab.Content()
-	ct.src = entry(t, ct.ui, root, "Folder to copy")
-	ct.dst = entry(t, ct.ui, root, "Folder to copy into")
-	ct.start = button(t, ct.ui, root, "Start")
-	ct.cancel = button(t, ct.ui, root, "Cancel")
-	ct.bar = find[*widget.ProgressBar](t, ct.ui, root, "progress bar", nil)
-	ct.list = find[*widget.List](t, ct.ui, root, "result list", nil)
+	ct.src = uitest.Entry(t, ct.ui, root, "Folder to copy")
+	ct.dst = uitest.Entry(t, ct.ui, root, "Folder to copy into")
+	ct.start = uitest.Button(t, ct.ui, root, "Start")
+	ct.cancel = uitest.Button(t, ct.ui, root, "Cancel")
+	ct.bar = uitest.Find[*widget.ProgressBar](t, ct.ui, root, "progress bar", nil)
+	ct.list = uitest.Find[*widget.List](t, ct.ui, root, "result list", nil)
 	return ct
 }
 
@@ -88,7 +88,7 @@ type view struct {
 func (ct *copyTab) view() view {
 	var v view
 	ct.ui.Do(func() {
-		v = view{labels(ct.tab.Content()), listRows(ct.list), ct.bar.Value, !ct.start.Disabled(), !ct.cancel.Disabled()}
+		v = view{uitest.Labels(ct.tab.Content()), uitest.ListRows(ct.list), ct.bar.Value, !ct.start.Disabled(), !ct.cancel.Disabled()}
 	})
 	return v
 }
@@ -103,7 +103,7 @@ func hexSum(s string) string {
 func TestCopyVerifyTabCopies(t *testing.T) {
 	files := map[string]string{"a.txt": "alpha", "sub/b.txt": "bravo", "sub/c/d.txt": strings.Repeat("d", 100000)}
 	src, dst := t.TempDir(), filepath.Join(t.TempDir(), "out")
-	writeTree(t, src, files)
+	guidetest.WriteTree(t, src, files)
 	ct := newCopyTab(t)
 	if v := ct.view(); !v.start || v.cancel {
 		t.Fatal("a new tab should offer Start, not Cancel")
@@ -149,7 +149,7 @@ func TestCopyVerifyTabCopies(t *testing.T) {
 // promptly.
 func TestCopyVerifyTabCancel(t *testing.T) {
 	src := t.TempDir()
-	writeTree(t, src, map[string]string{"big": strings.Repeat("x", 2<<20)})
+	guidetest.WriteTree(t, src, map[string]string{"big": strings.Repeat("x", 2<<20)})
 	ct := newCopyTab(t)
 	ct.ctrl.SetRateLimit(256 << 10) // 16 s without cancel
 	ct.folders(src, t.TempDir())
@@ -192,12 +192,12 @@ func TestCopyVerifyTabCancel(t *testing.T) {
 // Files that fail are listed with their error, and the run goes on.
 func TestCopyVerifyTabErrors(t *testing.T) {
 	src, dst := t.TempDir(), t.TempDir()
-	writeTree(t, src, map[string]string{"good": "g", "sub/x": "x"})
+	guidetest.WriteTree(t, src, map[string]string{"good": "g", "sub/x": "x"})
 	if err := os.Symlink("nowhere", filepath.Join(src, "link")); err != nil {
 		t.Fatal(err)
 	}
 	// The copy of sub/x fails even for root: its folder cannot be made.
-	writeTree(t, dst, map[string]string{"sub": "a file, not a folder"})
+	guidetest.WriteTree(t, dst, map[string]string{"sub": "a file, not a folder"})
 	ct := newCopyTab(t)
 	ct.folders(src, dst)
 	ct.tap(ct.start)
@@ -234,7 +234,7 @@ func TestCopyVerifyTabBadFolders(t *testing.T) {
 // progress and leaves nothing behind.
 func TestCopyVerifyTabCleanup(t *testing.T) {
 	src := t.TempDir()
-	writeTree(t, src, map[string]string{"big": strings.Repeat("x", 1<<20)})
+	guidetest.WriteTree(t, src, map[string]string{"big": strings.Repeat("x", 1<<20)})
 	ct := newCopyTab(t)
 	ct.ctrl.SetRateLimit(64 << 10)
 	dst := t.TempDir()
