@@ -56,8 +56,8 @@ if ((${#missing[@]})); then
   say "installing ${missing[*]}"
   sudo=()
   if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 ale_dir=$(dpkg -L vim-ale | sed -n 's|/ale_linters$||p' | sed -n 1p)
 for f in ale_linters/go/govet.vim ale_linters/go/golangci_lint.vim; do
