@@ -69,6 +69,10 @@
 // each reported on its own ("rows from db.Query: Err is not called on all
 // paths").
 //
+// Rule sets name rules for well-known APIs, turned on with -release.sets
+// or release.sets: std (files, connections, HTTP bodies, database/sql),
+// otel (spans), sqlx and pgx.
+//
 // Functions are named by import path and name, methods by
 // (*path.Type).Name or (path.Type).Name. For rule-defined resources, a
 // discarded result is reported too. A rule for one of the context.With*

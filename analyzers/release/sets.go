@@ -56,6 +56,67 @@ var ruleSets = map[string][]string{
 		"method (*database/sql.Stmt).Query Close",
 		"method (*database/sql.Stmt).QueryContext Close",
 	},
+	// otel: OpenTelemetry spans. Tracer.Start returns the context and the
+	// span, result 1, which End ends. Spans from trace.SpanFromContext are
+	// someone else's: no rule.
+	"otel": {
+		"method (go.opentelemetry.io/otel/trace.Tracer).Start#1 End",
+	},
+	// sqlx: github.com/jmoiron/sqlx's rows (whatever returns an
+	// *sqlx.Rows: Queryx, NamedQuery and their Context forms, on every
+	// type and as functions), statements, named statements, connections
+	// and transactions. The methods sqlx.DB, Tx, Conn and Stmt promote
+	// from database/sql (Query, Begin, ...) are std's. A *sqlx.Row needs
+	// no rule: its Scan closes it. Tx.Stmtx and Tx.NamedStmt have none
+	// either: the transaction closes those statements when it ends.
+	"sqlx": {
+		"type *github.com/jmoiron/sqlx.Rows Close",
+		"method (*github.com/jmoiron/sqlx.NamedStmt).Query Close",
+		"method (*github.com/jmoiron/sqlx.NamedStmt).QueryContext Close",
+		"method github.com/jmoiron/sqlx.Preparex Close",
+		"method github.com/jmoiron/sqlx.PreparexContext Close",
+		"method (*github.com/jmoiron/sqlx.DB).Preparex Close",
+		"method (*github.com/jmoiron/sqlx.DB).PreparexContext Close",
+		"method (*github.com/jmoiron/sqlx.DB).PrepareNamed Close",
+		"method (*github.com/jmoiron/sqlx.DB).PrepareNamedContext Close",
+		"method (*github.com/jmoiron/sqlx.DB).Connx Close",
+		"method (*github.com/jmoiron/sqlx.DB).Beginx Commit|Rollback",
+		"method (*github.com/jmoiron/sqlx.DB).BeginTxx Commit|Rollback",
+		"method (*github.com/jmoiron/sqlx.DB).MustBegin Commit|Rollback",
+		"method (*github.com/jmoiron/sqlx.DB).MustBeginTx Commit|Rollback",
+		"method (*github.com/jmoiron/sqlx.Tx).Preparex Close",
+		"method (*github.com/jmoiron/sqlx.Tx).PreparexContext Close",
+		"method (*github.com/jmoiron/sqlx.Tx).PrepareNamed Close",
+		"method (*github.com/jmoiron/sqlx.Tx).PrepareNamedContext Close",
+		"method (*github.com/jmoiron/sqlx.Conn).PreparexContext Close",
+		"method (*github.com/jmoiron/sqlx.Conn).BeginTxx Commit|Rollback",
+	},
+	// pgx: github.com/jackc/pgx/v5 and its pgxpool. Whatever returns
+	// pgx.Rows or pgx.BatchResults must close them (Query, SendBatch on a
+	// connection, pool, pooled connection or transaction); connections
+	// close, pools close, a pooled connection goes back with Release (or
+	// Hijack, which hands over a *pgx.Conn to close), transactions end in
+	// Commit or Rollback, large objects close.
+	"pgx": {
+		"type github.com/jackc/pgx/v5.Rows Close",
+		"type github.com/jackc/pgx/v5.BatchResults Close",
+		"method github.com/jackc/pgx/v5.Connect Close",
+		"method github.com/jackc/pgx/v5.ConnectConfig Close",
+		"method github.com/jackc/pgx/v5.ConnectWithOptions Close",
+		"method (*github.com/jackc/pgx/v5.Conn).Begin Commit|Rollback",
+		"method (*github.com/jackc/pgx/v5.Conn).BeginTx Commit|Rollback",
+		"method (github.com/jackc/pgx/v5.Tx).Begin Commit|Rollback",
+		"method (*github.com/jackc/pgx/v5.LargeObjects).Open Close",
+		"method github.com/jackc/pgx/v5/pgxpool.New Close",
+		"method github.com/jackc/pgx/v5/pgxpool.NewWithConfig Close",
+		"method (*github.com/jackc/pgx/v5/pgxpool.Pool).Acquire Release|Hijack",
+		"method (*github.com/jackc/pgx/v5/pgxpool.Pool).Begin Commit|Rollback",
+		"method (*github.com/jackc/pgx/v5/pgxpool.Pool).BeginTx Commit|Rollback",
+		"method (*github.com/jackc/pgx/v5/pgxpool.Conn).Begin Commit|Rollback",
+		"method (*github.com/jackc/pgx/v5/pgxpool.Conn).BeginTx Commit|Rollback",
+		"method (*github.com/jackc/pgx/v5/pgxpool.Conn).Hijack Close",
+		"method (*github.com/jackc/pgx/v5/pgxpool.Tx).Begin Commit|Rollback",
+	},
 }
 
 // timerRules are the std rules that apply only in a module whose Go
