@@ -133,6 +133,10 @@ func (c *checker) holdsAcquired(e ast.Expr) bool {
 		return v != nil && c.acquired[v]
 	case *ast.CallExpr:
 		return len(c.acquiresOf(e)) > 0
+	case *ast.SelectorExpr:
+		// resp.Body, of a response acquired here: the field its release
+		// goes through.
+		return c.holdsAcquired(e.X)
 	}
 	return false
 }

@@ -282,7 +282,7 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 			t.err = ev
 		}
 	}
-	t.uses = c.usesOf(fi, body, v)
+	t.uses = c.withClosureCalls(fi, body, c.usesOf(fi, body, v))
 	l := c.findLeak(fi, t, g, body)
 	if l == nil {
 		return
@@ -343,8 +343,9 @@ func isNamedResult(info *types.Info, scope ast.Node, v *types.Var) bool {
 
 // deferFix inserts "defer <release>" after the acquisition, or after the
 // error check that follows it, when that is safe: the resource is neither
-// released nor handed off anywhere in the function (so the defer cannot
-// release it twice or release what someone else now owns), nothing uses it
+// released nor handed off anywhere in the function, not even under a
+// condition in a closure (so the defer cannot release it twice or release
+// what someone else now owns), nothing uses it
 // after the function returns (a goroutine, a callback), and the
 // acquisition is not in a loop (where a defer per iteration would pile up).
 func (c *checker) deferFix(fi *funcInfo, t *tracked, stmt ast.Node) *analysis.SuggestedFix {
@@ -355,6 +356,15 @@ func (c *checker) deferFix(fi *funcInfo, t *tracked, stmt ast.Node) *analysis.Su
 	for _, u := range t.uses {
 		if k := c.classifyUse(fi, t, t.scope, u); k != plain || outlives(fi, t.scope, u) {
 			return nil
+		}
+		if lit := fi.enclosingFunc(u); lit != t.scope {
+			// A closure that releases it on some paths (a deferred
+			// func() { if err != nil { f.Close() } }()): a deferred
+			// release would release it twice there.
+			inner := &tracked{acq: t.acq, v: t.v, scope: lit, param: true, uses: []*ast.Ident{u}}
+			if c.classifyUse(fi, inner, lit, u) == release {
+				return nil
+			}
 		}
 	}
 	if d, ok := stmt.(*ast.ValueSpec); ok {

@@ -132,11 +132,36 @@ func resourceTypes(pkg *types.Package, rules []rule) map[string][]obligationOf {
 			out[typ] = append(out[typ], o)
 		}
 	}
+	// fields adds the types of the fields on the path to a release
+	// method ("Body.Close": an *http.Response's Body, an io.ReadCloser,
+	// must be closed), so that a function given resp.Body has facts too.
+	fields := func(t types.Type, o obligationOf) {
+		for _, alt := range alternatives(o.release) {
+			t := t
+			elems := strings.Split(alt, ".")
+			for i := 0; i < len(elems)-1; i++ {
+				obj, _, _ := types.LookupFieldOrMethod(t, true, nil, elems[i])
+				field, ok := obj.(*types.Var)
+				if !ok {
+					break
+				}
+				t = field.Type()
+				fo := o
+				fo.release = strings.Join(elems[i+1:], ".")
+				add(types.TypeString(t, nil), fo)
+			}
+		}
+	}
 	for _, r := range rules {
 		o := obligationOf{shape: shapeMethod, release: r.release, pkg: r.pkg, global: strings.HasPrefix(r.origin, "-")}
 		switch r.kind {
 		case "type":
 			add(r.acquire, o)
+			if p := byPath[r.pkg]; p != nil && strings.Contains(r.release, ".") {
+				if tn, ok := p.Scope().Lookup(strings.TrimPrefix(r.acquire, "*")[len(r.pkg)+1:]).(*types.TypeName); ok {
+					fields(tn.Type(), o)
+				}
+			}
 		case "method", "func":
 			p := byPath[r.pkg]
 			if p == nil {
@@ -154,6 +179,7 @@ func resourceTypes(pkg *types.Package, rules []rule) map[string][]obligationOf {
 				o.shape, o.release = shapeFunc, ""
 			}
 			add(types.TypeString(res.At(r.result).Type(), nil), o)
+			fields(res.At(r.result).Type(), o)
 		}
 	}
 	return out
@@ -180,7 +206,7 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 		for _, o := range c.obligationsOf(p.Type()) {
 			a := &acquire{shape: o.shape, release: o.release}
 			t := &tracked{acq: a, v: p, scope: decl, param: true}
-			t.uses = c.usesOf(fi, decl.Body, p)
+			t.uses = c.withClosureCalls(fi, decl.Body, c.usesOf(fi, decl.Body, p))
 			if len(t.uses) == 0 {
 				continue
 			}
@@ -190,6 +216,11 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 				continue
 			}
 			ob := Obligation{i, o.release}
+			if i < 0 && c.handsOff(fi, t) {
+				// A receiver given to something else (a wrapper of its
+				// own type for the call) is not released by the method.
+				continue
+			}
 			if c.findLeak(fi, t, g, decl.Body) == nil {
 				if c.touches(fi, t) {
 					h.Releases = append(h.Releases, ob)
@@ -214,6 +245,16 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 func (c *checker) touches(fi *funcInfo, t *tracked) bool {
 	for _, u := range t.uses {
 		if k := c.classifyUse(fi, t, t.scope, u); k == release || k == handoff {
+			return true
+		}
+	}
+	return false
+}
+
+// handsOff reports whether some use of t, in its function, hands it off.
+func (c *checker) handsOff(fi *funcInfo, t *tracked) bool {
+	for _, u := range t.uses {
+		if c.classifyUse(fi, t, t.scope, u) == handoff {
 			return true
 		}
 	}

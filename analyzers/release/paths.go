@@ -124,12 +124,12 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 	return visit(start, index, firstCond)
 }
 
-// iterationEnd returns, for t's obligation Err on an *sql.Rows, the block
+// iterationEnd returns, for t's obligation Err on rows (closesAtLastNext), the block
 // where its for rows.Next() loop ends (nil if it has none, or t's
 // obligation is another): database/sql's rows.Err reports what ended the
 // iteration, so it is due after the loop.
 func (c *checker) iterationEnd(g *cfg.CFG, t *tracked) *cfg.Block {
-	if t.acq == nil || t.shape() != shapeMethod || !slices.Contains(alternatives(t.acq.release), "Err") || !isNamed(t.v.Type(), "database/sql", "Rows") {
+	if t.acq == nil || t.shape() != shapeMethod || !slices.Contains(alternatives(t.acq.release), "Err") || !closesAtLastNext(t.v.Type()) {
 		return nil
 	}
 	for _, b := range g.Blocks {
@@ -341,10 +341,32 @@ func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 // closes the rows when Next returns false, so leaving the loop that way
 // releases them (a break or return inside the loop does not).
 func (c *checker) closesAtEnd(t *tracked, cond ast.Node) bool {
-	if t.acq == nil || t.shape() != shapeMethod || !slices.Contains(alternatives(t.acq.release), "Close") || !isNamed(t.v.Type(), "database/sql", "Rows") {
+	if t.acq == nil || t.shape() != shapeMethod || !slices.Contains(alternatives(t.acq.release), "Close") || !closesAtLastNext(t.v.Type()) {
 		return false
 	}
 	return c.isNextCall(t, cond)
+}
+
+// closesAtLastNext reports whether t is a type of rows whose Next closes
+// them when it returns false: database/sql's *Rows, a struct that embeds
+// it (sqlx's *Rows), and pgx's Rows.
+func closesAtLastNext(t types.Type) bool {
+	if isNamed(t, "database/sql", "Rows") || isNamed(t, "github.com/jackc/pgx/v5", "Rows") {
+		return true
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if f.Embedded() && isNamed(f.Type(), "database/sql", "Rows") {
+			return true
+		}
+	}
+	return false
 }
 
 // isNextCall reports whether cond is t.Next().

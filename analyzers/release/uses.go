@@ -108,10 +108,19 @@ func (c *checker) classify(fi *funcInfo, t *tracked, n ast.Node) class {
 // classifyUse returns what the use u of t does, seen from the function
 // scope.
 func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.Ident) class {
+	if c.pass.TypesInfo.Uses[u] != t.v {
+		return c.closureVarUse(fi, t, scope, u)
+	}
 	if f := fi.enclosingFunc(u); f != scope {
 		lit := f
 		for p := fi.enclosingFunc(lit); p != scope && p != nil; p = fi.enclosingFunc(p) {
 			lit = p
+		}
+		if closureVar(c.pass.TypesInfo, fi, lit.(*ast.FuncLit)) != nil {
+			return plain // defined here; it releases where it is called
+		}
+		if as, ok := fi.parents[lit].(*ast.AssignStmt); ok && len(as.Lhs) == 1 && isBlank(as.Lhs[0]) {
+			return plain // _ = func() { ... }: never called
 		}
 		return c.closureClass(fi, t, lit.(*ast.FuncLit))
 	}
@@ -159,6 +168,7 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 					}
 				}
 			}
+			return c.fieldUse(fi, t, p)
 		}
 	case *ast.CallExpr:
 		if p.Fun == u {
@@ -169,7 +179,154 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 		}
 		for i, arg := range p.Args {
 			if arg == u {
-				return c.classifyArg(t, p, i)
+				return c.classifyArg(fi, t, p, i)
+			}
+		}
+	}
+	return plain
+}
+
+// closureVar returns the local variable that lit is assigned to where it
+// is defined (done := func() { resp.Body.Close() }), or nil.
+func closureVar(info *types.Info, fi *funcInfo, lit *ast.FuncLit) *types.Var {
+	switch p := fi.parents[lit].(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+			if id, ok := p.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+				v, _ := info.ObjectOf(id).(*types.Var)
+				return v
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 1 && len(p.Values) == 1 {
+			v, _ := info.Defs[p.Names[0]].(*types.Var)
+			return v
+		}
+	}
+	return nil
+}
+
+// withClosureCalls adds to uses, the uses of a resource in body, the uses
+// of the variables its closures are assigned to, in source order: calling
+// done() releases what done's body releases.
+func (c *checker) withClosureCalls(fi *funcInfo, body ast.Node, uses []*ast.Ident) []*ast.Ident {
+	var more []*ast.Ident
+	seen := map[*types.Var]bool{}
+	for _, u := range uses {
+		for f := fi.enclosingFunc(u); f != nil; f = fi.enclosingFunc(f) {
+			lit, ok := f.(*ast.FuncLit)
+			if !ok {
+				break
+			}
+			if v := closureVar(c.pass.TypesInfo, fi, lit); v != nil && !seen[v] {
+				seen[v] = true
+				more = append(more, c.usesOf(fi, body, v)...)
+			}
+		}
+	}
+	if len(more) == 0 {
+		return uses
+	}
+	all := append(slices.Clip(uses), more...)
+	slices.SortFunc(all, func(a, b *ast.Ident) int { return int(a.Pos() - b.Pos()) })
+	return all
+}
+
+// closureVarUse returns what the use u of a variable holding a closure
+// over t does: calling it (done(), defer done(), go done()) does what the
+// closure's body does; giving it away hands t off; anything else is a
+// read.
+func (c *checker) closureVarUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.Ident) class {
+	v, _ := c.pass.TypesInfo.Uses[u].(*types.Var)
+	if v == nil || fi.enclosingFunc(u) != scope {
+		return plain
+	}
+	var lit *ast.FuncLit
+	for _, id := range t.uses {
+		if c.pass.TypesInfo.Uses[id] != t.v {
+			continue
+		}
+		for f := fi.enclosingFunc(id); f != nil; f = fi.enclosingFunc(f) {
+			l, ok := f.(*ast.FuncLit)
+			if !ok {
+				break
+			}
+			if closureVar(c.pass.TypesInfo, fi, l) == v {
+				lit = l
+			}
+		}
+	}
+	if lit == nil {
+		return plain
+	}
+	switch p := fi.parents[u].(type) {
+	case *ast.CallExpr:
+		if p.Fun == u {
+			return c.closureClass(fi, t, lit)
+		}
+		for i, arg := range p.Args {
+			if arg == u && c.registersRelease(p, i) {
+				return c.closureClass(fi, t, lit)
+			}
+		}
+		return handoff
+	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt:
+		return handoff
+	case *ast.AssignStmt:
+		for _, r := range p.Rhs {
+			if r == u {
+				return handoff
+			}
+		}
+	}
+	return plain
+}
+
+// fieldUse returns what is done with sel, a field of t on the path to its
+// release method (resp.Body, for Body.Close), other than calling the
+// method: the field is the resource, as far as its release goes. Returned,
+// stored or assigned, it is handed off (body := resp.Body, return
+// resp.Body); given to a function, it is what that function does with it
+// (closeBody(resp.Body) with a func(io.Closer) closes it); read, it is a
+// read.
+func (c *checker) fieldUse(fi *funcInfo, t *tracked, sel *ast.SelectorExpr) class {
+	field, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+	if !ok || !field.IsField() {
+		return plain
+	}
+	var rest []string
+	for _, alt := range alternatives(t.acq.release) {
+		if first, after, ok := strings.Cut(alt, "."); ok && first == sel.Sel.Name {
+			rest = append(rest, after)
+		}
+	}
+	if len(rest) == 0 {
+		return plain
+	}
+	switch p := fi.parents[sel].(type) {
+	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr:
+		return handoff
+	case *ast.SendStmt:
+		if p.Value == sel {
+			return handoff
+		}
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			return handoff
+		}
+	case *ast.AssignStmt:
+		for i, r := range p.Rhs {
+			if r == sel && (len(p.Lhs) != len(p.Rhs) || !isBlank(p.Lhs[i])) {
+				return handoff
+			}
+		}
+	case *ast.ValueSpec:
+		return handoff
+	case *ast.CallExpr:
+		for i, arg := range p.Args {
+			if arg == sel {
+				inner := &tracked{acq: &acquire{shape: shapeMethod, release: strings.Join(rest, "|")}, v: field, scope: t.scope}
+				return c.classifyArg(fi, inner, p, i)
 			}
 		}
 	}
@@ -262,7 +419,7 @@ func (c *checker) registersRelease(call *ast.CallExpr, i int) bool {
 }
 
 // classifyArg returns what passing t as argument i of call does.
-func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
+func (c *checker) classifyArg(fi *funcInfo, t *tracked, call *ast.CallExpr, i int) class {
 	info := c.pass.TypesInfo
 	callee := typeutil.Callee(info, call)
 	if b, ok := callee.(*types.Builtin); ok {
@@ -272,6 +429,9 @@ func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
 		return plain
 	}
 	fn, _ := callee.(*types.Func)
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok && t.acq != nil {
+		return c.literalArg(fi, t, lit, i)
+	}
 	if fn == nil {
 		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 			return handoff // a conversion keeps the value
@@ -322,6 +482,40 @@ func (c *checker) classifyArg(t *tracked, call *ast.CallExpr, i int) class {
 	// callee may keep it (bio's NewReader(f) wraps the file it is given),
 	// so it is handed off.
 	if t.shape() != shapeID {
+		return handoff
+	}
+	return plain
+}
+
+// literalArg returns what the function literal lit, called on the spot
+// (func(b io.ReadCloser) { ... }(resp.Body)), does with t given as its
+// argument i: what its body does with the parameter.
+func (c *checker) literalArg(fi *funcInfo, t *tracked, lit *ast.FuncLit, i int) class {
+	var param *types.Var
+	n := 0
+	for _, field := range lit.Type.Params.List {
+		for _, name := range field.Names {
+			if n == i {
+				param, _ = c.pass.TypesInfo.Defs[name].(*types.Var)
+			}
+			n++
+		}
+		if len(field.Names) == 0 {
+			n++
+		}
+	}
+	if param == nil || param.Name() == "_" {
+		return plain // unnamed: unused
+	}
+	if sig, ok := c.pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && sig.Variadic() && i >= sig.Params().Len()-1 {
+		return handoff // in a slice
+	}
+	inner := &tracked{acq: t.acq, v: param, scope: lit, param: true, uses: c.usesOf(fi, lit.Body, param)}
+	g := c.cfgOf(lit.Body)
+	if g != nil && c.findLeak(fi, inner, g, lit.Body) == nil && c.touches(fi, inner) {
+		return release
+	}
+	if c.touches(fi, inner) {
 		return handoff
 	}
 	return plain

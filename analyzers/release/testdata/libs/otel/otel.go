@@ -39,8 +39,8 @@ func fromContext(ctx context.Context) {
 	trace.SpanFromContext(ctx).AddEvent("seen")
 }
 
-// Returning the span hands it to the caller.
-func start(ctx context.Context, tr trace.Tracer) (context.Context, trace.Span) {
+// Returning the span hands it to the caller, which must end it.
+func start(ctx context.Context, tr trace.Tracer) (context.Context, trace.Span) { // want start:"returns\\(1 End\\)"
 	return tr.Start(ctx, "work")
 }
 

@@ -48,7 +48,7 @@ func namedQueryMethod(tx *sqlx.Tx, u user) error {
 
 // find returns rows its caller must close: the type rule makes its
 // callers acquire them.
-func find(db *sqlx.DB) (*sqlx.Rows, error) {
+func find(db *sqlx.DB) (*sqlx.Rows, error) { // want find:"returns\\(0 Close\\)"
 	return db.Queryx("select name from users")
 }
 
