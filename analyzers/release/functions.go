@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -375,11 +376,22 @@ func (c *checker) deferFix(fi *funcInfo, t *tracked, stmt ast.Node) *analysis.Su
 		return nil
 	}
 	after := stmt
-	for i, s := range block.List {
-		if s == stmt && i+1 < len(block.List) && t.err != nil {
-			if ifs, ok := block.List[i+1].(*ast.IfStmt); ok && ifs.Init == nil && errorBranch(c.pass.TypesInfo, t.err, ifs.Cond) == 0 && ifs.Else == nil {
-				after = ifs
+	if t.err != nil {
+		// The resource may be nil when the call fails, and a defer
+		// evaluates resp.Body at once: the release goes after the error
+		// check, which must come right after the call and leave the
+		// function (if err != nil { return ... } and no else), or there is
+		// no fix.
+		after = nil
+		for i, s := range block.List {
+			if s == stmt && i+1 < len(block.List) {
+				if ifs, ok := block.List[i+1].(*ast.IfStmt); ok && ifs.Init == nil && errorBranch(c.pass.TypesInfo, t.err, ifs.Cond) == 0 && ifs.Else == nil && leaves(ifs.Body) {
+					after = ifs
+				}
 			}
+		}
+		if after == nil {
+			return nil
 		}
 	}
 	// At the start of the next line, so that a comment ending the line
@@ -398,6 +410,29 @@ func (c *checker) deferFix(fi *funcInfo, t *tracked, stmt ast.Node) *analysis.Su
 			NewText: []byte(c.indentOf(stmt.Pos()) + "defer " + text + "\n"),
 		}},
 	}
+}
+
+// leaves reports whether block ends by leaving the function or the loop
+// iteration: a return, a branch statement, or a call that never returns
+// (panic, log.Fatal, t.Fatal).
+func leaves(block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	switch last := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := last.X.(*ast.CallExpr); ok {
+			switch fun := ast.Unparen(call.Fun).(type) {
+			case *ast.Ident:
+				return fun.Name == "panic"
+			case *ast.SelectorExpr:
+				return strings.HasPrefix(fun.Sel.Name, "Fatal") || fun.Sel.Name == "Exit" || fun.Sel.Name == "Skip" || fun.Sel.Name == "Skipf" || fun.Sel.Name == "SkipNow" || fun.Sel.Name == "FailNow"
+			}
+		}
+	}
+	return false
 }
 
 // outlives reports whether the use u may run after its function scope

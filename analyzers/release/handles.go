@@ -362,13 +362,7 @@ func (c *checker) moveTo(sig *types.Signature, j int, t *tracked) *Move {
 // a rule it acquired and did not store anywhere else: returned from the
 // acquiring call itself, or from the variable the call assigned.
 func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types.Signature) []Obligation {
-	resources := false
-	for i := range sig.Results().Len() {
-		if len(c.obligationsOf(sig.Results().At(i).Type())) > 0 {
-			resources = true
-		}
-	}
-	if !resources {
+	if sig.Results().Len() == 0 {
 		return nil
 	}
 	var out []Obligation
@@ -385,6 +379,7 @@ func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types
 		}
 	}
 	acquired := map[*types.Var][]*acquire{}
+	errs := map[*types.Var]*types.Var{} // the error assigned with each
 	var named []*types.Var
 	if decl.Type.Results != nil {
 		for _, f := range decl.Type.Results.List {
@@ -406,9 +401,26 @@ func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types
 				return
 			}
 			for _, a := range c.acquiresOf(call) {
-				if a.result < len(n.Lhs) {
-					if v := c.localVar(n.Lhs[a.result]); v != nil && c.onlyReturned(fi, decl, a, v) {
-						acquired[v] = append(acquired[v], a)
+				if a.result >= len(n.Lhs) {
+					continue
+				}
+				v := c.localVar(n.Lhs[a.result])
+				if v == nil {
+					continue
+				}
+				t := &tracked{acq: a, v: v, scope: decl, uses: c.usesOf(fi, decl.Body, v)}
+				if m := c.movedInto(fi, decl, sig, t); m != nil {
+					// Wrapped in what it returns (&wrappedRows{rows}):
+					// its callers must release that.
+					if !slices.Contains(out, Obligation{m.Result, m.By}) {
+						out = append(out, Obligation{m.Result, m.By})
+					}
+				} else if c.onlyReturned(fi, decl, a, v) {
+					acquired[v] = append(acquired[v], a)
+					for i, l := range n.Lhs {
+						if ev := c.localVar(l); i != a.result && ev != nil && types.Identical(ev.Type(), types.Universe.Lookup("error").Type()) {
+							errs[v] = ev
+						}
 					}
 				}
 			}
@@ -443,7 +455,9 @@ func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types
 				case *ast.Ident:
 					if v, ok := c.pass.TypesInfo.Uses[r].(*types.Var); ok {
 						for _, a := range acquired[v] {
-							add(j, a)
+							if !c.releasedBefore(fi, decl, a, v, n) && !inErrorBranch(c.pass.TypesInfo, fi, n, errs[v]) {
+								add(j, a)
+							}
 						}
 					}
 				}
@@ -451,6 +465,46 @@ func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types
 		}
 	})
 	return out
+}
+
+// inErrorBranch reports whether n is in the error branch of a test of
+// err (if err != nil { return r, err }), where what failed to be acquired
+// is returned as it is: nil, or nothing to release.
+func inErrorBranch(info *types.Info, fi *funcInfo, n ast.Node, err *types.Var) bool {
+	if err == nil {
+		return false
+	}
+	for p := fi.parents[n]; p != nil; n, p = p, fi.parents[p] {
+		switch p := p.(type) {
+		case *ast.IfStmt:
+			if p.Body == n && errorBranch(info, err, p.Cond) == 0 {
+				return true
+			}
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+// releasedBefore reports whether a statement before ret in its block
+// releases the resource a held in v: the function returns a resource it
+// has released (r.Body.Close(); r.Body = io.NopCloser(buf); return r).
+func (c *checker) releasedBefore(fi *funcInfo, decl *ast.FuncDecl, a *acquire, v *types.Var, ret *ast.ReturnStmt) bool {
+	block, ok := fi.parents[ret].(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	t := &tracked{acq: a, v: v, scope: decl, uses: c.usesOf(fi, block, v)}
+	for _, s := range block.List {
+		if s == ret {
+			break
+		}
+		if c.classify(fi, t, s) == release {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyReturned reports whether the resource a, held in v, is handed off

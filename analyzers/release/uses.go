@@ -273,8 +273,8 @@ func (c *checker) closureVarUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast
 	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt:
 		return handoff
 	case *ast.AssignStmt:
-		for _, r := range p.Rhs {
-			if r == u {
+		for i, r := range p.Rhs {
+			if r == u && (len(p.Lhs) != len(p.Rhs) || !isBlank(p.Lhs[i])) {
 				return handoff
 			}
 		}

@@ -93,7 +93,7 @@ func (s store) exists(table string) (bool, error) {
 // wrappedRows embeds *sql.Rows, as a wrapper library's Rows type does.
 type wrappedRows struct{ *sql.Rows }
 
-func (s store) queryx(q string) (*wrappedRows, error) {
+func (s store) queryx(q string) (*wrappedRows, error) { // want queryx:"returns\\(0 Close\\)"
 	rows, err := s.Query(q)
 	if err != nil {
 		return nil, err
