@@ -125,34 +125,13 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 		return c.closureClass(fi, t, lit.(*ast.FuncLit))
 	}
 	parent := fi.parents[u]
-	switch p := parent.(type) {
-	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr:
+	if as, ok := parent.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(u)) {
+		return kill
+	}
+	if escapes(parent, u) {
 		return handoff
-	case *ast.SendStmt:
-		if p.Value == u {
-			return handoff
-		}
-	case *ast.UnaryExpr:
-		if p.Op == token.AND {
-			return handoff
-		}
-	case *ast.AssignStmt:
-		for _, l := range p.Lhs {
-			if l == u {
-				return kill
-			}
-		}
-		for i, r := range p.Rhs {
-			if r == u && (len(p.Lhs) != len(p.Rhs) || !isBlank(p.Lhs[i])) {
-				return handoff
-			}
-		}
-	case *ast.ValueSpec:
-		for _, v := range p.Values {
-			if v == u {
-				return handoff
-			}
-		}
+	}
+	switch p := parent.(type) {
 	case *ast.SelectorExpr:
 		// u.Method() or u.Field.Method(): the release method of a value
 		// (or of a field of it), a method that releases its receiver, or
@@ -270,16 +249,34 @@ func (c *checker) closureVarUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast
 			}
 		}
 		return handoff
-	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt:
+	}
+	if escapes(fi.parents[u], u) {
 		return handoff
-	case *ast.AssignStmt:
-		for i, r := range p.Rhs {
-			if r == u && (len(p.Lhs) != len(p.Rhs) || !isBlank(p.Lhs[i])) {
-				return handoff
-			}
-		}
 	}
 	return plain
+}
+
+// escapes reports whether e, whose parent node is parent, gives its value
+// away: returned, put in a composite literal, sent, its address taken, or
+// assigned to anything but _.
+func escapes(parent ast.Node, e ast.Expr) bool {
+	switch p := parent.(type) {
+	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr:
+		return true
+	case *ast.SendStmt:
+		return p.Value == e
+	case *ast.UnaryExpr:
+		return p.Op == token.AND
+	case *ast.AssignStmt:
+		for i, r := range p.Rhs {
+			if r == e && (len(p.Lhs) != len(p.Rhs) || !isBlank(p.Lhs[i])) {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		return slices.Contains(p.Values, e)
+	}
+	return false
 }
 
 // fieldUse returns what is done with sel, a field of t on the path to its
@@ -303,26 +300,10 @@ func (c *checker) fieldUse(fi *funcInfo, t *tracked, sel *ast.SelectorExpr) clas
 	if len(rest) == 0 {
 		return plain
 	}
-	switch p := fi.parents[sel].(type) {
-	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr:
+	if escapes(fi.parents[sel], sel) {
 		return handoff
-	case *ast.SendStmt:
-		if p.Value == sel {
-			return handoff
-		}
-	case *ast.UnaryExpr:
-		if p.Op == token.AND {
-			return handoff
-		}
-	case *ast.AssignStmt:
-		for i, r := range p.Rhs {
-			if r == sel && (len(p.Lhs) != len(p.Rhs) || !isBlank(p.Lhs[i])) {
-				return handoff
-			}
-		}
-	case *ast.ValueSpec:
-		return handoff
-	case *ast.CallExpr:
+	}
+	if p, ok := fi.parents[sel].(*ast.CallExpr); ok {
 		for i, arg := range p.Args {
 			if arg == sel {
 				inner := &tracked{acq: &acquire{shape: shapeMethod, release: strings.Join(rest, "|")}, v: field, scope: t.scope}
