@@ -24,7 +24,11 @@ func (c *checker) eachFunc(fn func(fi *funcInfo, scope ast.Node, body *ast.Block
 			if !ok || decl.Body == nil {
 				continue
 			}
-			fi := newFuncInfo(decl)
+			fi := c.funcs[decl]
+			if fi == nil {
+				fi = newFuncInfo(decl) // kept: computeFacts's rounds and the checks share it
+				c.funcs[decl] = fi
+			}
 			fn(fi, decl, decl.Body, c.cfgOf(decl.Body))
 			ast.Inspect(decl.Body, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {

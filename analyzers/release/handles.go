@@ -362,7 +362,7 @@ func (c *checker) moveTo(sig *types.Signature, j int, t *tracked) *Move {
 // a rule it acquired and did not store anywhere else: returned from the
 // acquiring call itself, or from the variable the call assigned.
 func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types.Signature) []Obligation {
-	if sig.Results().Len() == 0 {
+	if !c.mayHoldResource(sig.Results()) {
 		return nil
 	}
 	var out []Obligation
@@ -501,6 +501,19 @@ func (c *checker) releasedBefore(fi *funcInfo, decl *ast.FuncDecl, a *acquire, v
 			break
 		}
 		if c.classify(fi, t, s) == release {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldResource reports whether one of results can be, or hold, a
+// resource: anything but basic types and error.
+func (c *checker) mayHoldResource(results *types.Tuple) bool {
+	errType := types.Universe.Lookup("error").Type()
+	for v := range results.Variables() {
+		t := v.Type()
+		if _, basic := t.Underlying().(*types.Basic); !basic && !types.Identical(t, errType) {
 			return true
 		}
 	}

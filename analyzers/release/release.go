@@ -102,6 +102,7 @@ func run(pass *analysis.Pass) (any, error) {
 		resources: resourceTypes(pass.Pkg, rules),
 		reached:   map[reachKey]bool{},
 		acquired:  map[*types.Var]bool{},
+		funcs:     map[*ast.FuncDecl]*funcInfo{},
 	}
 	c.findNoReturn()
 	u.ReportDirectiveProblems(true)
@@ -168,9 +169,10 @@ type checker struct {
 	nodes    map[*cfg.CFG]map[ast.Node]nodeAt // where each node is, by graph (findNode)
 	noReturn map[*types.Func]bool             // functions of this package that never return
 
-	resources map[string][]obligationOf // the rules' resource types and their obligations (resourceTypes)
-	reached   map[reachKey]bool         // whether a package reaches a rule's package (factsTrusted)
-	acquired  map[*types.Var]bool       // variables holding a resource acquired in their function
+	resources map[string][]obligationOf   // the rules' resource types and their obligations (resourceTypes)
+	reached   map[reachKey]bool           // whether a package reaches a rule's package (factsTrusted)
+	acquired  map[*types.Var]bool         // variables holding a resource acquired in their function
+	funcs     map[*ast.FuncDecl]*funcInfo // each function's, built once
 }
 
 // isNamed reports whether t (or what it points to) is the named type
