@@ -94,8 +94,8 @@ func TestSweep(t *testing.T) {
 		setFlag(t, uilayer.Analyzer, "ui", "...")
 		setFlag(t, untracked.Analyzer, "controller", "...")
 		setFlag(t, release.Analyzer, "rules", sweepRules)
-		setFlag(t, release.Analyzer, "sets", "std")
-		sweep(t, target.name+", every package in both layers, release rules and the std set, tests included", pkgs, false)
+		setFlag(t, release.Analyzer, "sets", "std,otel,sqlx,pgx")
+		sweep(t, target.name+", every package in both layers, release rules and every rule set, tests included", pkgs, false)
 		setFlag(t, release.Analyzer, "rules", "")
 		setFlag(t, release.Analyzer, "sets", "")
 		for _, a := range analyzers.All() {
