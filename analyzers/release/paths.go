@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
@@ -50,12 +51,37 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 		start, index, firstCond = exit, 0, false
 	}
 
-	seen := map[*cfg.Block]bool{}
-	var visit func(b *cfg.Block, from int, firstCond bool) *leak
-	visit = func(b *cfg.Block, from int, firstCond bool) *leak {
+	// A deferred closure that releases t under a condition (if err !=
+	// nil, if closeF) releases it on the paths that return with the
+	// condition true: the state of a path says whether it has passed the
+	// defer, and the flag's value on it.
+	guarded, gd, flagValue0, flagKnown0 := c.guardedDefer(fi, t)
+	type state struct {
+		deferred     bool
+		value, known bool
+	}
+	type seenKey struct {
+		b  *cfg.Block
+		st state
+	}
+	seen := map[seenKey]bool{}
+	var visit func(b *cfg.Block, from int, firstCond bool, st state) *leak
+	visit = func(b *cfg.Block, from int, firstCond bool, st state) *leak {
 		for _, n := range b.Nodes[from:] {
 			if firstCond && assigns(c.pass.TypesInfo, n, t.err) {
 				firstCond = false // a later test of err is of another error
+			}
+			if gd != nil {
+				if n == guarded {
+					st.deferred = true
+				}
+				if gd.flag != nil {
+					if v, ok := flagValue(c.pass.TypesInfo, n, gd.flag); ok {
+						st.value, st.known = v, true
+					} else if assigns(c.pass.TypesInfo, n, gd.flag) {
+						st.known = false
+					}
+				}
 			}
 			if n == t.stmt {
 				// Around a loop, back to the acquisition: the resource of
@@ -78,6 +104,8 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			switch {
 			case ret == nil:
 				return nil
+			case st.deferred && gd.releasesAt(c.pass.TypesInfo, ret, st.value, st.known):
+				return nil // the guarded deferred closure releases it here
 			case ret.Pos() >= body.Rbrace:
 				return &leak{end: body.Rbrace, kind: "end"}
 			case len(ret.Results) == 0 && t.namedResult:
@@ -92,7 +120,7 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 		errorTest := false // the condition tests the acquisition's error
 		if len(succs) == 2 && len(b.Nodes) > 0 {
 			cond := b.Nodes[len(b.Nodes)-1]
-			skip := absentBranch(c.pass.TypesInfo, t.v, cond)
+			skip := absentBranch(c.pass.TypesInfo, t.v, releaseFields(t), cond)
 			if skip < 0 && firstCond {
 				skip = errorBranch(c.pass.TypesInfo, t.err, cond)
 				errorTest = skip >= 0
@@ -111,17 +139,17 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			firstCond = firstCond && errorTest
 		}
 		for _, s := range succs {
-			if seen[s] || !s.Live {
+			if seen[seenKey{s, st}] || !s.Live {
 				continue
 			}
-			seen[s] = true
-			if l := visit(s, 0, firstCond); l != nil {
+			seen[seenKey{s, st}] = true
+			if l := visit(s, 0, firstCond, st); l != nil {
 				return l
 			}
 		}
 		return nil
 	}
-	return visit(start, index, firstCond)
+	return visit(start, index, firstCond, state{value: flagValue0, known: flagKnown0})
 }
 
 // iterationEnd returns, for t's obligation Err on rows (closesAtLastNext), the block
@@ -223,11 +251,16 @@ type nodeAt struct {
 
 // absentBranch returns which successor of a condition is the branch where
 // the resource in v is known not to be there, or -1: 0 for v.IsZero(),
-// v == nil, v == T{}; 1 for their negations. Nothing acquired, nothing
+// v == nil, v == T{}, and v.F == nil for a field F of fields, on the path
+// to its release; 1 for their negations. Nothing acquired, nothing
 // to release.
-func absentBranch(info *types.Info, v *types.Var, cond ast.Node) int {
+func absentBranch(info *types.Info, v *types.Var, fields []string, cond ast.Node) int {
 	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
+		e = ast.Unparen(e)
+		if sel, ok := e.(*ast.SelectorExpr); ok && slices.Contains(fields, sel.Sel.Name) {
+			e = ast.Unparen(sel.X) // resp.Body == nil: no body to close
+		}
+		id, ok := e.(*ast.Ident)
 		return ok && info.Uses[id] == v
 	}
 	isEmpty := func(e ast.Expr) bool {
@@ -246,7 +279,7 @@ func absentBranch(info *types.Info, v *types.Var, cond ast.Node) int {
 	switch e := ast.Unparen(x).(type) {
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
-			if k := absentBranch(info, v, e.X); k >= 0 {
+			if k := absentBranch(info, v, fields, e.X); k >= 0 {
 				return 1 - k
 			}
 		}
@@ -263,6 +296,21 @@ func absentBranch(info *types.Info, v *types.Var, cond ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// releaseFields returns the fields that start the paths to t's release
+// methods ("Body" for Body.Close).
+func releaseFields(t *tracked) []string {
+	if t.acq == nil || t.shape() != shapeMethod {
+		return nil
+	}
+	var out []string
+	for _, alt := range alternatives(t.acq.release) {
+		if first, _, ok := strings.Cut(alt, "."); ok {
+			out = append(out, first)
+		}
+	}
+	return out
 }
 
 // errorBranch returns which successor of a condition is the error branch

@@ -94,3 +94,15 @@ func limitedClosed(w http.ResponseWriter, url string) error {
 	_, err = io.ReadAll(r)
 	return err
 }
+
+// A nil body has nothing to close.
+func closedIfThere(url string) int {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0
+	}
+	if resp.Body != nil {
+		defer resp.Body.Close()
+	}
+	return resp.StatusCode
+}
