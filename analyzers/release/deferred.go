@@ -15,7 +15,7 @@ import (
 //	defer func() { if err != nil { tx.Rollback() } }()  // err a named result
 //	defer func() { if closeF { f.Close() } }()          // closeF a local bool
 type guard struct {
-	errResult int       // the index of the named error result tested against nil; -1 for a flag
+	errResult int        // the index of the named error result tested against nil; -1 for a flag
 	flag      *types.Var // the local bool tested
 	want      bool       // the flag's value that releases
 }
