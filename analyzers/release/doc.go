@@ -18,7 +18,10 @@
 // context.AfterFunc(ctx, end). A function literal that captures the
 // resource releases it if it does on every path of its own body, hands it
 // off if it does, and otherwise leaves it to its function (a release under
-// a condition releases nothing). A deferred Release, or a deferred
+// a condition releases nothing, but for two conditions a deferred closure
+// may test: a named error result against nil, which releases on the
+// returns of a non-nil error, and a local bool flag, on the returns
+// reached with the flag set). A deferred Release, or a deferred
 // closure that releases, counts from the point the defer
 // statement runs.
 //
