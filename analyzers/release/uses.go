@@ -126,6 +126,13 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 	}
 	parent := fi.parents[u]
 	if as, ok := parent.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(u)) {
+		for _, w := range t.uses {
+			if w.Pos() >= as.Rhs[0].Pos() && w.End() <= as.Rhs[len(as.Rhs)-1].End() {
+				// conn = tls.Client(conn, cfg): the old value goes into
+				// the new one.
+				return handoff
+			}
+		}
 		return kill
 	}
 	if escapes(parent, u) {

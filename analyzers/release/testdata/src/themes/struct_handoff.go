@@ -13,6 +13,7 @@ package themes
 import (
 	"context"
 	"errors"
+	"net"
 
 	"example.com/fixture/pool"
 )
@@ -66,4 +67,16 @@ func startJobUnlessBusy(ctx context.Context, busy bool, work func(context.Contex
 		defer job.stop()
 		work(job.ctx)
 	}(job)
+}
+
+// Wrapped in place: the old connection goes into the new value.
+type timeoutConn struct{ net.Conn }
+
+func wrapInPlace(addr string) (net.Conn, error) { // want wrapInPlace:"returns\\(0 Close\\)"
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	conn = &timeoutConn{conn}
+	return conn, nil
 }
