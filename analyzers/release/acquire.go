@@ -76,7 +76,7 @@ func (c *checker) acquiresOf(call *ast.CallExpr) []*acquire {
 			// the function (but the type's own methods, which return
 			// their receiver or a part of it, do not).
 			for i := range sig.Results().Len() {
-				if types.TypeString(sig.Results().At(i).Type(), nil) == r.acquire && !isMethodOf(fn, r.acquire) {
+				if types.TypeString(sig.Results().At(i).Type(), nil) == r.acquire && !isMethodOf(fn, r.acquire) && !hasAcquire(out, i, r.release) {
 					out = append(out, &acquire{call: call, callee: fn, result: i, release: r.release, recv: recv, shape: shapeMethod})
 				}
 			}
@@ -84,6 +84,9 @@ func (c *checker) acquiresOf(call *ast.CallExpr) []*acquire {
 		}
 		if r.acquire != fn.FullName() {
 			continue
+		}
+		if hasAcquire(out, r.result, r.release) {
+			continue // a type rule and a method rule for one resource
 		}
 		a := &acquire{call: call, callee: fn, result: r.result, release: r.release, recv: recv}
 		switch r.kind {
@@ -101,10 +104,8 @@ func (c *checker) acquiresOf(call *ast.CallExpr) []*acquire {
 		// A function that returns a resource it acquired, or that stores
 		// a resource given to it in its result.
 		add := func(result int, release string) {
-			for _, a := range out {
-				if a.result == result && a.release == release {
-					return // a rule says so already
-				}
+			if hasAcquire(out, result, release) {
+				return // a rule says so already
 			}
 			a := &acquire{call: call, callee: fn, result: result, release: release, recv: recv, shape: shapeMethod}
 			if release == "" {
@@ -122,6 +123,17 @@ func (c *checker) acquiresOf(call *ast.CallExpr) []*acquire {
 		}
 	}
 	return out
+}
+
+// hasAcquire reports whether as has an acquisition of result with the
+// obligation release.
+func hasAcquire(as []*acquire, result int, release string) bool {
+	for _, a := range as {
+		if a.result == result && a.release == release {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsAcquired reports whether e is a variable that holds a resource its

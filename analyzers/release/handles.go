@@ -153,7 +153,7 @@ func resourceTypes(pkg *types.Package, rules []rule) map[string][]obligationOf {
 		}
 	}
 	for _, r := range rules {
-		o := obligationOf{shape: shapeMethod, release: r.release, pkg: r.pkg, global: strings.HasPrefix(r.origin, "-")}
+		o := obligationOf{shape: shapeMethod, release: r.release, pkg: r.pkg, global: strings.HasPrefix(r.origin, "-") || strings.HasPrefix(r.origin, defaultOrigin)}
 		switch r.kind {
 		case "type":
 			add(r.acquire, o)
@@ -203,7 +203,12 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 		if p.Name() == "" || p.Name() == "_" {
 			return
 		}
+		done := map[string]bool{}
 		for _, o := range c.obligationsOf(p.Type()) {
+			if done[o.release] {
+				continue // the same obligation from another rule
+			}
+			done[o.release] = true
 			a := &acquire{shape: o.shape, release: o.release}
 			t := &tracked{acq: a, v: p, scope: decl, param: true}
 			t.uses = c.withClosureCalls(fi, decl.Body, c.usesOf(fi, decl.Body, p))

@@ -52,6 +52,9 @@ func runOn(t *testing.T, root string, cfg *packages.Config, patterns, rules, set
 		}
 		rulesFlag.parsed = append(rulesFlag.parsed, r)
 	}
+	if sets == nil {
+		sets = []string{"none"} // the peer's rules alone
+	}
 	setsFlag.names = sets
 	t.Cleanup(func() { rulesFlag.parsed, setsFlag.names = nil, nil })
 	cfg.Mode = packages.LoadAllSyntax

@@ -71,7 +71,8 @@ func (r *rulesValue) Set(s string) error {
 
 // activeRules returns the rules given by flags and, when no flag gives
 // any, those of the configuration file (release.rules), followed by those
-// of the rule sets named by -sets or, without it, by release.sets.
+// of the rule sets named by -sets or, without it, by release.sets, or,
+// when neither names any (an empty release.sets does), the default set.
 func activeRules(u *suite.Unit) ([]rule, error) {
 	cfg, cfgErr := u.Config()
 	goVersion := u.Package.Module.GoVersion
@@ -96,6 +97,11 @@ func activeRules(u *suite.Unit) ([]rule, error) {
 		rules, err := setRules(sets, goVersion, "-release.sets")
 		errs = append(errs, err)
 		out = append(out, rules...)
+	} else if cfgErr == nil && (cfg == nil || !cfg.SetsGiven) {
+		// No set named anywhere: the default one.
+		rules, err := setRules([]string{"default"}, goVersion, defaultOrigin)
+		errs = append(errs, err)
+		out = append(out, rules...)
 	} else if cfgErr == nil && cfg != nil {
 		for _, item := range cfg.ReleaseSets {
 			rules, err := setRules([]string{item.Text}, goVersion, fmt.Sprintf("%s:%d", cfg.File, item.Line))
@@ -106,7 +112,30 @@ func activeRules(u *suite.Unit) ([]rule, error) {
 			out = append(out, rules...)
 		}
 	}
-	return out, errors.Join(errs...)
+	return dedupe(out), errors.Join(errs...)
+}
+
+// defaultOrigin is where the default set's rules come from, for errors:
+// they apply wherever no set is named.
+const defaultOrigin = "the default rule set"
+
+// dedupe drops the rules that repeat an earlier one (a user's rule that a
+// set has too): each would report the same leak.
+func dedupe(rules []rule) []rule {
+	type key struct {
+		kind, acquire, release string
+		result                 int
+	}
+	seen := map[key]bool{}
+	out := rules[:0:0]
+	for _, r := range rules {
+		k := key{r.kind, r.acquire, r.release, r.result}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // flaggedRules returns the rules the -rules flag gives.

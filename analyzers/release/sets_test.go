@@ -127,7 +127,7 @@ func TestSetRules(t *testing.T) {
 	if !strings.Contains(current[0].origin, "-release.sets (set std)") {
 		t.Errorf("origin = %q", current[0].origin)
 	}
-	if _, err := setRules([]string{"stdd"}, "", "x"); err == nil || !strings.Contains(err.Error(), `unknown rule set "stdd" (known: otel, pgx, sqlx, std)`) {
+	if _, err := setRules([]string{"stdd"}, "", "x"); err == nil || !strings.Contains(err.Error(), `unknown rule set "stdd" (known: default, none, otel, pgx, sqlx, std)`) {
 		t.Errorf("unknown set: %v", err)
 	}
 	var v setsValue

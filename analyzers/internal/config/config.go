@@ -64,6 +64,9 @@ type Config struct {
 	ReleaseRules []Rule
 	// ReleaseSets are the items of release.sets: names of rule sets.
 	ReleaseSets []Rule
+	// SetsGiven says whether the file has release.sets, an empty list
+	// included (which turns the default rule set off).
+	SetsGiven bool
 }
 
 // A Rule is one item of release.rules and the line it was written on.
@@ -253,6 +256,7 @@ func Parse(filename string, data []byte) (*Config, error) {
 	for _, r := range f.Release.Sets {
 		cfg.ReleaseSets = append(cfg.ReleaseSets, Rule(r))
 	}
+	cfg.SetsGiven = f.Release.Sets != nil
 	return cfg, nil
 }
 
