@@ -125,8 +125,53 @@ func (c *checker) guardedDefer(fi *funcInfo, t *tracked) (d *ast.DeferStmt, g *g
 			}
 		}
 	}
-	if g == nil || g.flag == nil || t.stmt == nil {
+	if g == nil || g.flag == nil {
 		return d, g, false, false
+	}
+	value, known = c.flagBefore(fi, t, g.flag)
+	return d, g, value, known
+}
+
+// releaseFlag returns a local bool that a release of t is conditioned on
+// outside closures (if opened { f.Close() }), or nil.
+func (c *checker) releaseFlag(fi *funcInfo, t *tracked) *types.Var {
+	for _, u := range t.uses {
+		if c.pass.TypesInfo.Uses[u] != t.v || fi.enclosingFunc(u) != t.scope || c.classifyUse(fi, t, t.scope, u) != release {
+			continue
+		}
+		for n := fi.parents[u]; n != nil && n != t.scope; n = fi.parents[n] {
+			if ifs, ok := n.(*ast.IfStmt); ok && u.Pos() >= ifs.Body.Pos() && u.End() <= ifs.Body.End() {
+				if g := c.guardOf(t.scope, ifs.Cond); g != nil && g.flag != nil {
+					return g.flag
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// flagBranch returns which successor of cond, a test of flag (flag or
+// !flag), the path takes with flag holding value; -1 if cond is another.
+func (c *checker) flagBranch(scope ast.Node, flag *types.Var, cond ast.Node, value bool) int {
+	e, ok := cond.(ast.Expr)
+	if !ok {
+		return -1
+	}
+	g := c.guardOf(scope, e)
+	if g == nil || g.flag != flag {
+		return -1
+	}
+	if value == g.want {
+		return 0
+	}
+	return 1
+}
+
+// flagBefore returns the value a constant assignment or declaration gives
+// flag before t is acquired, in the blocks around the acquisition.
+func (c *checker) flagBefore(fi *funcInfo, t *tracked, flag *types.Var) (value, known bool) {
+	if t.stmt == nil {
+		return false, false
 	}
 	for n := fi.parents[t.stmt]; n != nil && n != t.scope; n = fi.parents[n] {
 		block, ok := n.(*ast.BlockStmt)
@@ -140,17 +185,17 @@ func (c *checker) guardedDefer(fi *funcInfo, t *tracked) (d *ast.DeferStmt, g *g
 			if ds, ok := s.(*ast.DeclStmt); ok {
 				if gd, ok := ds.Decl.(*ast.GenDecl); ok {
 					for _, spec := range gd.Specs {
-						if v, ok2 := flagValue(c.pass.TypesInfo, spec, g.flag); ok2 {
+						if v, ok2 := flagValue(c.pass.TypesInfo, spec, flag); ok2 {
 							value, known = v, true
 						}
 					}
 				}
-			} else if v, ok := flagValue(c.pass.TypesInfo, s, g.flag); ok {
+			} else if v, ok := flagValue(c.pass.TypesInfo, s, flag); ok {
 				value, known = v, true
 			}
 		}
 	}
-	return d, g, value, known
+	return value, known
 }
 
 // flagValue returns the constant n assigns to flag, if it does.

@@ -56,6 +56,15 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 	// condition true: the state of a path says whether it has passed the
 	// defer, and the flag's value on it.
 	guarded, gd, flagValue0, flagKnown0 := c.guardedDefer(fi, t)
+	flag := (*types.Var)(nil)
+	if gd != nil {
+		flag = gd.flag
+	} else if flag = c.releaseFlag(fi, t); flag != nil {
+		// Released under a flag set where it is acquired (opened := false;
+		// if ... { f, err = os.Open(p); opened = true }; if opened { f.Close() }):
+		// the path follows the flag's value through its tests.
+		flagValue0, flagKnown0 = c.flagBefore(fi, t, flag)
+	}
 	type state struct {
 		deferred     bool
 		value, known bool
@@ -71,16 +80,14 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			if firstCond && assigns(c.pass.TypesInfo, n, t.err) {
 				firstCond = false // a later test of err is of another error
 			}
-			if gd != nil {
-				if n == guarded {
-					st.deferred = true
-				}
-				if gd.flag != nil {
-					if v, ok := flagValue(c.pass.TypesInfo, n, gd.flag); ok {
-						st.value, st.known = v, true
-					} else if assigns(c.pass.TypesInfo, n, gd.flag) {
-						st.known = false
-					}
+			if gd != nil && n == guarded {
+				st.deferred = true
+			}
+			if flag != nil {
+				if v, ok := flagValue(c.pass.TypesInfo, n, flag); ok {
+					st.value, st.known = v, true
+				} else if assigns(c.pass.TypesInfo, n, flag) {
+					st.known = false
 				}
 			}
 			if n == t.stmt {
@@ -124,6 +131,11 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			if skip < 0 && firstCond {
 				skip = errorBranch(c.pass.TypesInfo, t.err, cond)
 				errorTest = skip >= 0
+			}
+			if skip < 0 && flag != nil && st.known {
+				if k := c.flagBranch(t.scope, flag, cond, st.value); k >= 0 {
+					skip = 1 - k // the flag's value decides
+				}
 			}
 			if skip >= 0 {
 				succs = []*cfg.Block{succs[1-skip]}

@@ -89,3 +89,45 @@ func openClearedTooSoon(name string, quick bool) error {
 	_, err = f.Stat()
 	return err
 }
+
+// Opened only when there is no file at hand, and closed under the same
+// flag (no closure): the paths follow the flag.
+func openedUnderFlag(cached *os.File, name string) (int64, error) { // want openedUnderFlag:"releases\\(0 Close\\)"
+	f, opened := cached, false
+	if f == nil {
+		var err error
+		f, err = os.Open(name)
+		if err != nil {
+			return 0, err
+		}
+		opened = true
+	}
+	st, err := f.Stat()
+	if opened {
+		f.Close()
+	}
+	if err != nil {
+		return 0, err
+	}
+	return st.Size(), nil
+}
+
+// The flag is set before the file is opened: a failed Stat leaves it open.
+func openedFlagTooEarly(name string) (int64, error) {
+	opened := false
+	if name != "" {
+		opened = true
+	}
+	f, err := os.Open(name) // want `f from os.Open: Close is not called on all paths`
+	if err != nil {
+		return 0, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	if opened {
+		f.Close()
+	}
+	return st.Size(), nil
+}
