@@ -65,7 +65,8 @@ func loadAll(tb testing.TB, dir string, patterns ...string) []*packages.Package 
 // (tests included), twice:
 //
 //   - as configured by default: neither uses the rescoord runtime or names a
-//     layer, so the suite must report nothing;
+//     layer, so the suite must report nothing but the leaks of the default
+//     rule set their authors keep on purpose (knownLeak);
 //   - with every package forced into both layers (-uilayer.ui=... and
 //     -untracked.controller=**) and test files checked too, so that every
 //     rule and every suggested fix runs over code nobody wrote for it:
@@ -112,6 +113,14 @@ func TestSweep(t *testing.T) {
 const sweepRules = "method os.Open Close; method os.Create Close; method os.OpenFile Close; " +
 	"method net/http.Get Body.Close; method (*net/http.Client).Do Body.Close; method net.Listen Close"
 
+// knownLeak reports whether a finding of the default settings in std or
+// golang.org/x/tools is a leak their authors chose to keep: goyacc opens
+// its grammar and its output for the life of the program, wrapped in a
+// bufio.Reader or Writer, and never closes them.
+func knownLeak(file, msg string) bool {
+	return strings.HasSuffix(filepath.ToSlash(file), "cmd/goyacc/yacc.go") && (strings.HasPrefix(msg, "fi from os.Open:") || strings.HasPrefix(msg, "fo from os.Create:"))
+}
+
 func setFlag(t *testing.T, a *analysis.Analyzer, name, value string) {
 	t.Helper()
 	if err := a.Flags.Set(name, value); err != nil {
@@ -147,8 +156,8 @@ func sweep(t *testing.T, what string, pkgs []*packages.Package, wantNone bool) {
 			findings++
 			perAnalyzer[act.Analyzer.Name]++
 			fixes += len(d.SuggestedFixes)
-			if wantNone {
-				t.Errorf("%s: %s: %s", act, act.Package.Fset.Position(d.Pos), d.Message)
+			if pos := act.Package.Fset.Position(d.Pos); wantNone && !knownLeak(pos.Filename, d.Message) {
+				t.Errorf("%s: %s: %s", act, pos, d.Message)
 			}
 		}
 	}

@@ -75,8 +75,8 @@
 // Rule sets name rules for well-known APIs, turned on with -release.sets
 // or release.sets: std (files, connections, HTTP bodies, database/sql),
 // otel (spans), sqlx and pgx. Where none is named, the set default
-// applies: std's rules for HTTP response bodies and database/sql's rows
-// and transactions, which showed at least 90% precision on real code;
+// applies: std's rules for files, HTTP response bodies and database/sql's
+// rows and transactions, which showed at least 90% precision on real code;
 // -release.sets=none (or release.sets: []) turns it off.
 //
 // Functions are named by import path and name, methods by

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/rescoord/rescoord/analyzers/internal/runtimeapi"
 )
@@ -240,9 +241,99 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 	}
 	for i := range sig.Params().Len() {
 		check(i, sig.Params().At(i))
+		if p := sig.Params().At(i); keepable(p) && c.stores(fi, decl, sig, p) {
+			h.Keeps = append(h.Keeps, Obligation{i, anyObligation})
+		}
 	}
 	h.Returns = c.returnedResources(fi, decl, sig)
 	return h
+}
+
+// anyObligation is the obligation of a Keeps entry for an interface
+// parameter that the function stores beyond the call: whatever resource it
+// is given, the function took it over.
+const anyObligation = "*"
+
+// keepable reports whether p, a parameter, is of an interface type that a
+// resource can be given as (io.Writer, io.Reader, any); not error or
+// context.Context, which goroutines keep all the time and no resource is.
+func keepable(p *types.Var) bool {
+	return p.Name() != "" && p.Name() != "_" && types.IsInterface(p.Type()) &&
+		!types.Identical(p.Type(), types.Universe.Lookup("error").Type()) && !isNamed(p.Type(), "context", "Context")
+}
+
+// stores reports whether the function decl keeps its parameter p beyond
+// the call, where its caller cannot see it: given to a goroutine (go
+// profileWriter(w), or used in a go func literal), stored in a package
+// variable or in a field of the receiver or of a package variable
+// (resp.bodyStream = r), sent on a channel, or given to a function that
+// keeps it so. Kept in what it returns
+// (bufio.NewReader(r)) is not: the caller holds that, and must still
+// release the resource.
+func (c *checker) stores(fi *funcInfo, decl *ast.FuncDecl, sig *types.Signature, p *types.Var) bool {
+	info := c.pass.TypesInfo
+	var recv *types.Var
+	if sig.Recv() != nil {
+		recv = sig.Recv()
+	}
+	global := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.SelectorExpr:
+				if _, ok := info.Uses[x.Sel].(*types.Var); !ok {
+					return false
+				}
+				e = x.X
+				continue
+			case *ast.IndexExpr:
+				e = x.X
+				continue
+			case *ast.Ident:
+				v, ok := info.Uses[x].(*types.Var)
+				return ok && (v == recv && v != nil || v.Parent() == c.pass.Pkg.Scope())
+			}
+			return false
+		}
+	}
+	for _, u := range c.usesOf(fi, decl.Body, p) {
+		for n := fi.parents[u]; n != nil && n != decl; n = fi.parents[n] {
+			if _, ok := n.(*ast.GoStmt); ok {
+				return true
+			}
+		}
+		switch parent := fi.parents[u].(type) {
+		case *ast.SendStmt:
+			if parent.Value == u {
+				return true
+			}
+		case *ast.CallExpr:
+			// Given to a function that keeps it: trace.Start(w) hands w to
+			// a method that stores it in its receiver.
+			fn, _ := typeutil.Callee(info, parent).(*types.Func)
+			var h Handles
+			if fn != nil && c.pass.ImportObjectFact(fn.Origin(), &h) {
+				for i, arg := range parent.Args {
+					if arg == u && slices.Contains(h.Keeps, Obligation{i, anyObligation}) {
+						return true
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			for i, r := range parent.Rhs {
+				if r == u && len(parent.Lhs) == len(parent.Rhs) {
+					if _, isSel := parent.Lhs[i].(*ast.SelectorExpr); isSel && global(parent.Lhs[i]) {
+						return true
+					}
+					if id, ok := parent.Lhs[i].(*ast.Ident); ok {
+						if v, ok := info.Uses[id].(*types.Var); ok && v.Parent() == c.pass.Pkg.Scope() {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // touches reports whether some use of t, in its function, releases or

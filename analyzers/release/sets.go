@@ -125,10 +125,15 @@ var ruleSets = map[string][]string{
 
 // defaultRules are the std rules that apply when no set is named, by a
 // flag or the configuration file: those that showed at least 90% precision
-// on the corpus of public modules docs/reslint.md lists (HTTP response
-// bodies, database/sql's rows and transactions). The others are in std,
-// opt-in, until they do.
+// on the corpus of public modules docs/reslint.md lists (files, HTTP
+// response bodies, database/sql's rows and transactions). The others are
+// in std, opt-in, until they do.
 var defaultRules = []string{
+	"method os.Open Close",
+	"method os.Create Close",
+	"method os.OpenFile Close",
+	"method os.CreateTemp Close",
+	"method os.OpenRoot Close",
 	"method net/http.Get Body.Close",
 	"method net/http.Head Body.Close",
 	"method net/http.Post Body.Close",

@@ -447,6 +447,10 @@ func (c *checker) classifyArg(fi *funcInfo, t *tracked, call *ast.CallExpr, i in
 			return k
 		}
 	}
+	var h Handles
+	if c.pass.ImportObjectFact(fn, &h) && slices.Contains(h.Keeps, Obligation{i, anyObligation}) {
+		return handoff // kept beyond the call: pprof.StartCPUProfile(f)
+	}
 	if iface, ok := param.Underlying().(*types.Interface); ok {
 		if t.shape() == shapeMethod {
 			// Passed as an interface that can release it (io.Closer): taken
