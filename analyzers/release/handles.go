@@ -241,8 +241,13 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 	}
 	for i := range sig.Params().Len() {
 		check(i, sig.Params().At(i))
-		if p := sig.Params().At(i); keepable(p) && c.stores(fi, decl, sig, p) {
-			h.Keeps = append(h.Keeps, Obligation{i, anyObligation})
+		if p := sig.Params().At(i); keepable(p) {
+			switch beyond, intoRecv := c.stores(fi, decl, sig, p); {
+			case beyond:
+				h.Keeps = append(h.Keeps, Obligation{i, anyObligation})
+			case intoRecv:
+				h.Keeps = append(h.Keeps, Obligation{i, recvObligation})
+			}
 		}
 	}
 	h.Returns = c.returnedResources(fi, decl, sig)
@@ -254,6 +259,13 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 // is given, the function took it over.
 const anyObligation = "*"
 
+// recvObligation is the obligation of a Keeps entry for an interface
+// parameter that a method stores in its receiver: kept beyond the call as
+// long as the receiver is (tracing.subscribe(w) on a package variable),
+// wrapped in a value of the caller's when the receiver is new
+// (z.init(w) inside gzip.NewWriter).
+const recvObligation = "*recv"
+
 // keepable reports whether p, a parameter, is of an interface type that a
 // resource can be given as (io.Writer, io.Reader, any); not error or
 // context.Context, which goroutines keep all the time and no resource is.
@@ -263,77 +275,107 @@ func keepable(p *types.Var) bool {
 }
 
 // stores reports whether the function decl keeps its parameter p beyond
-// the call, where its caller cannot see it: given to a goroutine (go
-// profileWriter(w), or used in a go func literal), stored in a package
-// variable or in a field of the receiver or of a package variable
-// (resp.bodyStream = r), sent on a channel, or given to a function that
-// keeps it so. Kept in what it returns
-// (bufio.NewReader(r)) is not: the caller holds that, and must still
-// release the resource.
-func (c *checker) stores(fi *funcInfo, decl *ast.FuncDecl, sig *types.Signature, p *types.Var) bool {
+// the call, where its caller cannot see it (beyond): given to a goroutine
+// (go profileWriter(w), or used in a go func literal), stored in a package
+// variable or a field of one, sent on a channel, or given to a function
+// that keeps it so; or whether it stores it in its receiver (intoRecv),
+// directly or through a method of its receiver that does. Kept in what it
+// returns (bufio.NewReader(r), gzip.NewWriter(w)) is neither: the caller
+// holds that, and must still release the resource.
+func (c *checker) stores(fi *funcInfo, decl *ast.FuncDecl, sig *types.Signature, p *types.Var) (beyond, intoRecv bool) {
 	info := c.pass.TypesInfo
 	var recv *types.Var
 	if sig.Recv() != nil {
 		recv = sig.Recv()
 	}
-	global := func(e ast.Expr) bool {
+	// root returns where a field or element expression is rooted: in a
+	// package variable (1), the receiver (2), or elsewhere (0).
+	root := func(e ast.Expr) int {
 		for {
 			switch x := ast.Unparen(e).(type) {
 			case *ast.SelectorExpr:
 				if _, ok := info.Uses[x.Sel].(*types.Var); !ok {
-					return false
+					return 0
 				}
 				e = x.X
 				continue
 			case *ast.IndexExpr:
 				e = x.X
 				continue
+			case *ast.StarExpr:
+				e = x.X
+				continue
 			case *ast.Ident:
 				v, ok := info.Uses[x].(*types.Var)
-				return ok && (v == recv && v != nil || v.Parent() == c.pass.Pkg.Scope())
+				switch {
+				case !ok:
+					return 0
+				case v.Parent() == c.pass.Pkg.Scope():
+					return 1
+				case recv != nil && v == recv:
+					return 2
+				}
 			}
-			return false
+			return 0
 		}
 	}
 	for _, u := range c.usesOf(fi, decl.Body, p) {
 		for n := fi.parents[u]; n != nil && n != decl; n = fi.parents[n] {
 			if _, ok := n.(*ast.GoStmt); ok {
-				return true
+				return true, false
 			}
 		}
 		switch parent := fi.parents[u].(type) {
 		case *ast.SendStmt:
 			if parent.Value == u {
-				return true
+				return true, false
 			}
 		case *ast.CallExpr:
 			// Given to a function that keeps it: trace.Start(w) hands w to
-			// a method that stores it in its receiver.
+			// a method that stores it in its receiver, a package variable.
 			fn, _ := typeutil.Callee(info, parent).(*types.Func)
 			var h Handles
-			if fn != nil && c.pass.ImportObjectFact(fn.Origin(), &h) {
-				for i, arg := range parent.Args {
-					if arg == u && slices.Contains(h.Keeps, Obligation{i, anyObligation}) {
-						return true
+			if fn == nil || !c.pass.ImportObjectFact(fn.Origin(), &h) {
+				continue
+			}
+			for i, arg := range parent.Args {
+				if arg != u {
+					continue
+				}
+				if slices.Contains(h.Keeps, Obligation{i, anyObligation}) {
+					return true, false
+				}
+				if sel, ok := ast.Unparen(parent.Fun).(*ast.SelectorExpr); ok && slices.Contains(h.Keeps, Obligation{i, recvObligation}) {
+					switch root(sel.X) {
+					case 1:
+						return true, false
+					case 2:
+						intoRecv = true
 					}
 				}
 			}
 		case *ast.AssignStmt:
 			for i, r := range parent.Rhs {
-				if r == u && len(parent.Lhs) == len(parent.Rhs) {
-					if _, isSel := parent.Lhs[i].(*ast.SelectorExpr); isSel && global(parent.Lhs[i]) {
-						return true
+				if r != u || len(parent.Lhs) != len(parent.Rhs) {
+					continue
+				}
+				switch l := parent.Lhs[i].(type) {
+				case *ast.Ident:
+					if v, ok := info.Uses[l].(*types.Var); ok && v.Parent() == c.pass.Pkg.Scope() {
+						return true, false
 					}
-					if id, ok := parent.Lhs[i].(*ast.Ident); ok {
-						if v, ok := info.Uses[id].(*types.Var); ok && v.Parent() == c.pass.Pkg.Scope() {
-							return true
-						}
+				default:
+					switch root(l) {
+					case 1:
+						return true, false
+					case 2:
+						intoRecv = true
 					}
 				}
 			}
 		}
 	}
-	return false
+	return false, intoRecv
 }
 
 // touches reports whether some use of t, in its function, releases or

@@ -448,8 +448,8 @@ func (c *checker) classifyArg(fi *funcInfo, t *tracked, call *ast.CallExpr, i in
 		}
 	}
 	var h Handles
-	if c.pass.ImportObjectFact(fn, &h) && slices.Contains(h.Keeps, Obligation{i, anyObligation}) {
-		return handoff // kept beyond the call: pprof.StartCPUProfile(f)
+	if c.pass.ImportObjectFact(fn, &h) && (slices.Contains(h.Keeps, Obligation{i, anyObligation}) || slices.Contains(h.Keeps, Obligation{i, recvObligation})) {
+		return handoff // kept beyond the call (pprof.StartCPUProfile(f)), or by the receiver (resp.SetBodyStream(f))
 	}
 	if iface, ok := param.Underlying().(*types.Interface); ok {
 		if t.shape() == shapeMethod {

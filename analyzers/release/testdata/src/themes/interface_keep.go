@@ -21,7 +21,7 @@ func writeLater(w io.Writer, data []byte) { // want writeLater:"keeps\\(0 \\*\\)
 
 type response struct{ body io.Reader }
 
-func (r *response) setBodyStream(b io.Reader) { r.body = b } // want setBodyStream:"keeps\\(0 \\*\\)"
+func (r *response) setBodyStream(b io.Reader) { r.body = b } // want setBodyStream:"keeps\\(0 \\*recv\\)"
 
 func profileTo(name string) error {
 	f, err := os.Create(name)
@@ -64,7 +64,7 @@ type traceSink struct{ w io.Writer }
 
 var tracing traceSink
 
-func (t *traceSink) subscribe(w io.Writer) { t.w = w } // want subscribe:"keeps\\(0 \\*\\)"
+func (t *traceSink) subscribe(w io.Writer) { t.w = w } // want subscribe:"keeps\\(0 \\*recv\\)"
 
 // startTrace keeps w through a method that does: trace.Start's shape.
 func startTrace(w io.Writer) { tracing.subscribe(w) } // want startTrace:"keeps\\(0 \\*\\)"
@@ -76,4 +76,27 @@ func traceToFile(name string) error {
 	}
 	startTrace(f)
 	return nil
+}
+
+// A writer that wraps what it is given, as gzip.NewWriter does with a
+// method of its new value: the caller holds the wrapper, and must still
+// close the file.
+type compressor struct{ w io.Writer }
+
+func (z *compressor) init(w io.Writer) { z.w = w } // want init:"keeps\\(0 \\*recv\\)"
+
+func newCompressor(w io.Writer) *compressor {
+	z := new(compressor)
+	z.init(w)
+	return z
+}
+
+func compressTo(name string) error {
+	f, err := os.Create(name) // want `f from os.Create: Close is not called on all paths`
+	if err != nil {
+		return err
+	}
+	z := newCompressor(f)
+	_, err = z.w.Write(nil)
+	return err
 }
