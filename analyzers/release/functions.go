@@ -326,24 +326,7 @@ func isMain(pkg *types.Package, scope ast.Node) bool {
 
 // isNamedResult reports whether v is a named result of the function scope.
 func isNamedResult(info *types.Info, scope ast.Node, v *types.Var) bool {
-	var ft *ast.FuncType
-	switch f := scope.(type) {
-	case *ast.FuncDecl:
-		ft = f.Type
-	case *ast.FuncLit:
-		ft = f.Type
-	}
-	if ft == nil || ft.Results == nil {
-		return false
-	}
-	for _, field := range ft.Results.List {
-		for _, name := range field.Names {
-			if info.Defs[name] == v {
-				return true
-			}
-		}
-	}
-	return false
+	return namedResultIndex(info, scope, v) >= 0
 }
 
 // deferFix inserts "defer <release>" after the acquisition, or after the
