@@ -278,15 +278,7 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 		return // returning from main ends the program
 	}
 	c.acquired[v] = true
-	t := &tracked{acq: a, v: v, stmt: stmt, scope: scope, namedResult: isNamedResult(c.pass.TypesInfo, scope, v)}
-	for i, l := range lhs {
-		if i == a.result {
-			continue
-		}
-		if ev := c.localVar(l); ev != nil && types.Identical(ev.Type(), types.Universe.Lookup("error").Type()) {
-			t.err = ev
-		}
-	}
+	t := &tracked{acq: a, v: v, stmt: stmt, scope: scope, namedResult: isNamedResult(c.pass.TypesInfo, scope, v), err: c.errorAssigned(lhs, a.result)}
 	t.uses = c.withClosureCalls(fi, body, c.usesOf(fi, body, v))
 	l := c.findLeak(fi, t, g, body)
 	if l == nil {
@@ -316,6 +308,18 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	c.unit.Report(d)
+}
+
+// errorAssigned returns the local error variable among lhs, the variables
+// an acquiring call assigns, but the resource's (result), or nil.
+func (c *checker) errorAssigned(lhs []ast.Expr, result int) *types.Var {
+	var err *types.Var
+	for i, l := range lhs {
+		if ev := c.localVar(l); i != result && ev != nil && types.Identical(ev.Type(), types.Universe.Lookup("error").Type()) {
+			err = ev
+		}
+	}
+	return err
 }
 
 // isMain reports whether scope is the function main of package main.

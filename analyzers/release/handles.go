@@ -555,10 +555,8 @@ func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types
 					}
 				} else if c.onlyReturned(fi, decl, a, v) {
 					acquired[v] = append(acquired[v], a)
-					for i, l := range n.Lhs {
-						if ev := c.localVar(l); i != a.result && ev != nil && types.Identical(ev.Type(), types.Universe.Lookup("error").Type()) {
-							errs[v] = ev
-						}
+					if ev := c.errorAssigned(n.Lhs, a.result); ev != nil {
+						errs[v] = ev
 					}
 				}
 			}
