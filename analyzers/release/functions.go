@@ -126,12 +126,10 @@ func (c *checker) returnsAcquired(fi *funcInfo, decl *ast.FuncDecl) bool {
 	directBody(decl.Body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			if len(n.Rhs) == 1 {
-				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
-					if a := c.acquireOf(call); a != nil && a.shape == shapeID && a.result < len(n.Lhs) {
-						if v := c.localVar(n.Lhs[a.result]); v != nil {
-							acquired[v] = true
-						}
+			if call := assignedCall(n); call != nil {
+				if a := c.acquireOf(call); a != nil && a.shape == shapeID && a.result < len(n.Lhs) {
+					if v := c.localVar(n.Lhs[a.result]); v != nil {
+						acquired[v] = true
 					}
 				}
 			}
@@ -210,11 +208,8 @@ func (c *checker) checkFunctions() {
 					}
 				}
 			case *ast.AssignStmt:
-				if len(n.Rhs) != 1 {
-					return
-				}
-				call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
-				if !ok {
+				call := assignedCall(n)
+				if call == nil {
 					return
 				}
 				for _, a := range c.acquiresOf(call) {
@@ -308,6 +303,16 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	c.unit.Report(d)
+}
+
+// assignedCall returns the call whose results n assigns (x, err := f()),
+// or nil.
+func assignedCall(n *ast.AssignStmt) *ast.CallExpr {
+	if len(n.Rhs) != 1 {
+		return nil
+	}
+	call, _ := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+	return call
 }
 
 // errorAssigned returns the local error variable among lhs, the variables

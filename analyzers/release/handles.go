@@ -531,11 +531,8 @@ func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types
 	directBody(decl.Body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			if len(n.Rhs) != 1 {
-				return
-			}
-			call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
-			if !ok {
+			call := assignedCall(n)
+			if call == nil {
 				return
 			}
 			for _, a := range c.acquiresOf(call) {
