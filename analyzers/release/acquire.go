@@ -29,6 +29,11 @@ type acquire struct {
 	sameRecv bool // shapeID: the release must be on the acquiring call's receiver
 	runtime  bool // shapeID: any coordinator's Release counts
 	loopOnly bool // discarding the result is a leak only inside a loop
+	// from is the argument the resource was moved from, for a function
+	// that stores it in its result (tls.Client(conn, cfg)): releasing it
+	// releases the result too.
+	from        ast.Expr
+	fromRelease string // the obligation of what from holds
 }
 
 // acquireOf returns what call acquires, or nil: the first of its
@@ -103,22 +108,25 @@ func (c *checker) acquiresOf(call *ast.CallExpr) []*acquire {
 	if len(c.resources) > 0 && c.pass.ImportObjectFact(fn, &h) {
 		// A function that returns a resource it acquired, or that stores
 		// a resource given to it in its result.
-		add := func(result int, release string) {
+		add := func(result int, release string) *acquire {
 			if hasAcquire(out, result, release) {
-				return // a rule says so already
+				return nil // a rule says so already
 			}
 			a := &acquire{call: call, callee: fn, result: result, release: release, recv: recv, shape: shapeMethod}
 			if release == "" {
 				a.shape = shapeFunc
 			}
 			out = append(out, a)
+			return a
 		}
 		for _, o := range h.Returns {
 			add(o.Index, o.Release)
 		}
 		for _, m := range h.Moves {
 			if m.Param >= 0 && m.Param < len(call.Args) && c.holdsAcquired(call.Args[m.Param]) {
-				add(m.Result, m.By)
+				if a := add(m.Result, m.By); a != nil {
+					a.from, a.fromRelease = call.Args[m.Param], m.Release
+				}
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -275,6 +276,13 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 	c.acquired[v] = true
 	t := &tracked{acq: a, v: v, stmt: stmt, scope: scope, namedResult: isNamedResult(c.pass.TypesInfo, scope, v), err: c.errorAssigned(lhs, a.result)}
 	t.uses = c.withClosureCalls(fi, body, c.usesOf(fi, body, v))
+	if a.from != nil {
+		// Wrapped (tc := tls.Client(conn, cfg)): releasing conn releases tc.
+		if from := c.localVar(ast.Unparen(a.from)); from != nil && from != v && c.acquired[from] {
+			t.from = from
+			t.uses = slices.SortedFunc(slices.Values(append(slices.Clip(t.uses), c.usesOf(fi, body, from)...)), func(a, b *ast.Ident) int { return int(a.Pos() - b.Pos()) })
+		}
+	}
 	l := c.findLeak(fi, t, g, body)
 	if l == nil {
 		return

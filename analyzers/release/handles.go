@@ -543,6 +543,7 @@ func (c *checker) returnedResources(fi *funcInfo, decl *ast.FuncDecl, sig *types
 				if v == nil {
 					continue
 				}
+				c.acquired[v] = true // what wraps it later acquires it too (tls.Client(conn, cfg))
 				t := &tracked{acq: a, v: v, scope: decl, uses: c.usesOf(fi, decl.Body, v)}
 				if m := c.movedInto(fi, decl, sig, t); m != nil {
 					// Wrapped in what it returns (&wrappedRows{rows}):
@@ -633,8 +634,12 @@ func (c *checker) releasedBefore(fi *funcInfo, decl *ast.FuncDecl, a *acquire, v
 		if s == ret {
 			break
 		}
-		if c.classify(fi, t, s) == release {
-			return true
+		switch s.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt:
+			// (Not a release under a condition: if err != nil { f.Close(); return nil, err }.)
+			if c.classify(fi, t, s) == release {
+				return true
+			}
 		}
 	}
 	return false

@@ -28,6 +28,10 @@ type tracked struct {
 	stmt  ast.Node   // where it is acquired; nil for a parameter
 	scope ast.Node   // the *ast.FuncDecl or *ast.FuncLit it belongs to
 	uses  []*ast.Ident
+	// from is the variable the resource was moved from (conn, for tc :=
+	// tls.Client(conn, cfg)), whose release releases it too; its uses are
+	// among uses.
+	from  *types.Var
 	param bool // a parameter of ID type, for the Consumes fact
 	// namedResult: it is a named result of its function, which a naked
 	// return hands off.
@@ -109,6 +113,9 @@ func (c *checker) classify(fi *funcInfo, t *tracked, n ast.Node) class {
 // scope.
 func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.Ident) class {
 	if c.pass.TypesInfo.Uses[u] != t.v {
+		if t.from != nil && c.pass.TypesInfo.Uses[u] == t.from {
+			return c.sourceUse(fi, t, scope, u)
+		}
 		return c.closureVarUse(fi, t, scope, u)
 	}
 	if f := fi.enclosingFunc(u); f != scope {
@@ -132,6 +139,9 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 				// the new one.
 				return handoff
 			}
+		}
+		if c.assertedInto(fi, t, as.Rhs) {
+			return handoff
 		}
 		return kill
 	}
@@ -168,6 +178,62 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 				return c.classifyArg(fi, t, p, i)
 			}
 		}
+	}
+	return plain
+}
+
+// assertedInto reports whether exprs use a variable that holds t.v under
+// another type, given by a type assertion (l, ok := ln.(*net.TCPListener)
+// or l := ln.(T)): ln = &wrapper{l} puts the old value in the new one.
+func (c *checker) assertedInto(fi *funcInfo, t *tracked, exprs []ast.Expr) bool {
+	if len(exprs) == 0 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	for _, w := range t.uses {
+		ta, ok := fi.parents[w].(*ast.TypeAssertExpr)
+		if !ok || ta.X != w || info.Uses[w] != t.v {
+			continue
+		}
+		var alias *types.Var
+		switch p := fi.parents[ta].(type) {
+		case *ast.AssignStmt:
+			if len(p.Rhs) == 1 && p.Rhs[0] == ta {
+				alias = c.localVar(p.Lhs[0])
+			}
+		case *ast.ValueSpec:
+			if len(p.Values) == 1 && p.Values[0] == ta {
+				alias, _ = info.Defs[p.Names[0]].(*types.Var)
+			}
+		}
+		if alias == nil {
+			continue
+		}
+		for _, id := range fi.uses[alias] {
+			if id.Pos() >= exprs[0].Pos() && id.End() <= exprs[len(exprs)-1].End() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sourceUse returns what the use u of t.from, the resource t was moved
+// from, does to t: releasing it (conn.Close(), here or in a closure that
+// does on all its paths) releases t; anything else leaves t as it is.
+func (c *checker) sourceUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.Ident) class {
+	if f := fi.enclosingFunc(u); f != scope {
+		lit := f
+		for p := fi.enclosingFunc(lit); p != scope && p != nil; p = fi.enclosingFunc(p) {
+			lit = p
+		}
+		if l, ok := lit.(*ast.FuncLit); ok && closureVar(c.pass.TypesInfo, fi, l) == nil && c.closureClass(fi, t, l) == release {
+			return release
+		}
+		return plain
+	}
+	if sel, ok := fi.parents[u].(*ast.SelectorExpr); ok && sel.X == u && c.releaseCall(fi, sel, t.acq.fromRelease) {
+		return release
 	}
 	return plain
 }
@@ -369,7 +435,7 @@ func (c *checker) releaseCallOf(fi *funcInfo, sel *ast.SelectorExpr, release str
 // releasing it only on some paths, it leaves t to its function, which must
 // still release it (and is reported if it does not).
 func (c *checker) closureClass(fi *funcInfo, t *tracked, lit *ast.FuncLit) class {
-	inner := &tracked{acq: t.acq, v: t.v, scope: lit, param: true}
+	inner := &tracked{acq: t.acq, v: t.v, scope: lit, param: true, from: t.from}
 	for _, w := range t.uses {
 		if w.Pos() >= lit.Pos() && w.End() <= lit.End() {
 			inner.uses = append(inner.uses, w)

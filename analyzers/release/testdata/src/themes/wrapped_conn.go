@@ -1,0 +1,120 @@
+package themes
+
+// A resource wrapped in another (tls.Client(conn, cfg), a struct around a
+// listener) is released by releasing either: the wrapper's Close closes
+// what it wraps, and closing what it wraps leaves the wrapper nothing to
+// hold. A variable that a type assertion of the resource gives (l, ok :=
+// ln.(T)) is the resource under another name: storing it in what replaces
+// the resource hands the resource over.
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+)
+
+// The raw connection closed on the error paths, the wrapper returned.
+func tlsRawClosed(addr string, cfg *tls.Config) (net.Conn, error) { // want tlsRawClosed:"returns\\(0 Close\\)"
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	tc := tls.Client(conn, cfg)
+	if err := tc.Handshake(); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return tc, nil
+}
+
+// The wrapper closed on the error path.
+func tlsWrapperClosed(addr string, cfg *tls.Config) (net.Conn, error) { // want tlsWrapperClosed:"returns\\(0 Close\\)"
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	tc := tls.Client(conn, cfg)
+	if err := tc.Handshake(); err != nil {
+		tc.Close()
+		return nil, err
+	}
+	return tc, nil
+}
+
+// Neither closed when the handshake fails.
+func tlsLeak(addr string, cfg *tls.Config) (net.Conn, error) { // want tlsLeak:"returns\\(0 Close\\)"
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	tc := tls.Client(conn, cfg) // want `tc from tls.Client: Close is not called on all paths; this return can be reached without it`
+	if err := tc.Handshake(); err != nil {
+		return nil, err
+	}
+	return tc, nil
+}
+
+// What tlsRawClosed returns is the caller's to close.
+func tlsCaller(addr string, cfg *tls.Config) error {
+	c, err := tlsRawClosed(addr, cfg) // want `c from themes.tlsRawClosed: Close is not called on all paths; this return can be reached without it`
+	if err != nil {
+		return err
+	}
+	_ = c.LocalAddr()
+	return nil
+}
+
+// Only read through the raw connection: no release.
+func tlsRawRead(addr string, cfg *tls.Config) (net.Conn, error) { // want tlsRawRead:"returns\\(0 Close\\)"
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	tc := tls.Client(conn, cfg) // want `tc from tls.Client: Close is not called on all paths; this return can be reached without it`
+	if err := tc.Handshake(); err != nil {
+		_ = conn.LocalAddr()
+		return nil, err
+	}
+	return tc, nil
+}
+
+type countedListener struct {
+	*net.TCPListener
+	n int
+}
+
+// caddy's listen_unix.go: the listener, asserted to its concrete type,
+// goes into the wrapper that replaces it.
+func assertedWrapped(ctx context.Context, lc *net.ListenConfig, addr string) (net.Listener, error) {
+	ln, err := lc.Listen(ctx, "tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	if tl, ok := ln.(*net.TCPListener); ok {
+		ln = &countedListener{TCPListener: tl, n: 1}
+	}
+	return ln, nil
+}
+
+// The same with the assertion's single-value form.
+func assertedWrappedOne(ctx context.Context, lc *net.ListenConfig, addr string) (net.Listener, error) {
+	ln, err := lc.Listen(ctx, "tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	tl := ln.(*net.TCPListener)
+	ln = &countedListener{TCPListener: tl}
+	return ln, nil
+}
+
+// Replaced by something that does not hold it: the listener is lost.
+func assertedReplaced(ctx context.Context, lc *net.ListenConfig, addr string, other net.Listener) (net.Listener, error) { // want assertedReplaced:"keeps\\(3 Close\\) returns\\(0 Close\\)"
+	ln, err := lc.Listen(ctx, "tcp", addr) // want `ln from lc.Listen: Close is not called on all paths; it is overwritten before it is released`
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := ln.(*net.TCPListener); ok {
+		ln = other
+	}
+	return ln, nil
+}
