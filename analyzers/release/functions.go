@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -280,7 +279,12 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 		// Wrapped (tc := tls.Client(conn, cfg)): releasing conn releases tc.
 		if from := c.localVar(ast.Unparen(a.from)); from != nil && from != v && c.acquired[from] {
 			t.from = from
-			t.uses = slices.SortedFunc(slices.Values(append(slices.Clip(t.uses), c.usesOf(fi, body, from)...)), func(a, b *ast.Ident) int { return int(a.Pos() - b.Pos()) })
+			t.uses = inOrder(t.uses, c.usesOf(fi, body, from))
+		}
+	}
+	if t.chans = c.timerChans(fi, t); len(t.chans) > 0 {
+		for _, ch := range t.chans {
+			t.uses = inOrder(t.uses, c.usesOf(fi, body, ch))
 		}
 	}
 	l := c.findLeak(fi, t, g, body)

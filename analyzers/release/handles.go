@@ -414,16 +414,17 @@ func (c *checker) movedInto(fi *funcInfo, decl *ast.FuncDecl, sig *types.Signatu
 		// that u is stored in.
 		var holder ast.Node
 		var holderVar *types.Var
-		switch p := fi.parents[u].(type) {
+		e, parent := asserted(fi, u) // &wrapper{ln.(*net.TCPListener)}
+		switch p := parent.(type) {
 		case *ast.KeyValueExpr:
-			if p.Value == u {
+			if p.Value == e {
 				holder = fi.parents[p]
 			}
 		case *ast.CompositeLit:
 			holder = p
 		case *ast.AssignStmt:
 			for i, r := range p.Rhs {
-				if r == u && len(p.Lhs) == len(p.Rhs) {
+				if r == e && len(p.Lhs) == len(p.Rhs) {
 					if sel, ok := p.Lhs[i].(*ast.SelectorExpr); ok {
 						holderVar = c.localVar(ast.Unparen(sel.X))
 					}

@@ -76,6 +76,9 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 	seen := map[seenKey]bool{}
 	var visit func(b *cfg.Block, from int, firstCond bool, st state) *leak
 	visit = func(b *cfg.Block, from int, firstCond bool, st state) *leak {
+		if cc, ok := b.Stmt.(*ast.CommClause); ok && b.Kind == cfg.KindSelectCaseBody && c.firesTimer(t, cc.Comm) {
+			return nil // case <-timer.C: fired
+		}
 		for _, n := range b.Nodes[from:] {
 			if firstCond && assigns(c.pass.TypesInfo, n, t.err) {
 				firstCond = false // a later test of err is of another error

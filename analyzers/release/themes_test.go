@@ -19,7 +19,7 @@ import (
 // fix is in a golden file, and the fixed package must build.
 func TestThemes(t *testing.T) {
 	fixture.SetFlag(t, release.Analyzer, "sets", "std")
-	fixture.SetFlag(t, release.Analyzer, "rules", "func example.com/fixture/pool.Lease#1; method (example.com/fixture/tracer.Tracer).Start#1 End")
+	fixture.SetFlag(t, release.Analyzer, "rules", "func example.com/fixture/pool.Lease#1; method (example.com/fixture/tracer.Tracer).Start#1 End; method time.NewTimer Stop")
 	analysistest.RunWithSuggestedFixes(t, fixture.Module(t, "testdata/src"), release.Analyzer, "./themes", "./themes/helpers")
 
 	// The goldens in place of their files: the fixes applied.

@@ -31,7 +31,10 @@ type tracked struct {
 	// from is the variable the resource was moved from (conn, for tc :=
 	// tls.Client(conn, cfg)), whose release releases it too; its uses are
 	// among uses.
-	from  *types.Var
+	from *types.Var
+	// chans are the variables that hold a timer's C (timeout = timer.C);
+	// their uses are among uses: a receive from one means the timer fired.
+	chans []*types.Var
 	param bool // a parameter of ID type, for the Consumes fact
 	// namedResult: it is a named result of its function, which a naked
 	// return hands off.
@@ -116,6 +119,12 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 		if t.from != nil && c.pass.TypesInfo.Uses[u] == t.from {
 			return c.sourceUse(fi, t, scope, u)
 		}
+		if v, ok := c.pass.TypesInfo.Uses[u].(*types.Var); ok && slices.Contains(t.chans, v) {
+			if isReceive(fi, u) && !inComm(fi, u) {
+				return release // the timer fired
+			}
+			return plain
+		}
 		return c.closureVarUse(fi, t, scope, u)
 	}
 	if f := fi.enclosingFunc(u); f != scope {
@@ -148,11 +157,50 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 	if escapes(parent, u) {
 		return handoff
 	}
+	if e, p := asserted(fi, u); e != u {
+		// The same value under another type (l.(*net.TCPListener)):
+		// returned, stored, given to a function or released as it would
+		// be itself. (Assigned, it is an alias: assertedInto.)
+		switch p := p.(type) {
+		case *ast.ValueSpec:
+		case *ast.AssignStmt:
+			for i, r := range p.Rhs {
+				if r != e {
+					continue
+				}
+				target := p.Lhs[0] // l, ok := ln.(T)
+				if len(p.Lhs) == len(p.Rhs) {
+					target = p.Lhs[i]
+				}
+				if !isBlank(target) && c.localVar(target) == nil {
+					return handoff // stored in a field, an element, a global
+				}
+			}
+		case *ast.SelectorExpr:
+			if t.shape() == shapeMethod && p.X == e && c.releaseCall(fi, p, t.acq.release) {
+				return release
+			}
+		case *ast.CallExpr:
+			for i, arg := range p.Args {
+				if arg == e {
+					return c.classifyArg(fi, t, p, i)
+				}
+			}
+		default:
+			if escapes(p, e) {
+				return handoff
+			}
+		}
+		return plain
+	}
 	switch p := parent.(type) {
 	case *ast.SelectorExpr:
 		// u.Method() or u.Field.Method(): the release method of a value
 		// (or of a field of it), a method that releases its receiver, or
 		// a read.
+		if p.X == u && isTimerStop(t) && p.Sel.Name == "C" && isReceive(fi, p) && !inComm(fi, p) {
+			return release // <-timer.C: the timer fired, there is nothing to stop
+		}
 		if t.shape() == shapeMethod && p.X == u {
 			if c.releaseCall(fi, p, t.acq.release) {
 				return release
@@ -180,6 +228,128 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 		}
 	}
 	return plain
+}
+
+// isTimerStop reports whether t is a *time.Timer whose obligation is Stop,
+// which a timer that has fired no longer needs.
+func isTimerStop(t *tracked) bool {
+	return t.acq != nil && t.shape() == shapeMethod && slices.Contains(alternatives(t.acq.release), "Stop") && isNamed(t.v.Type(), "time", "Timer")
+}
+
+// isReceive reports whether e is received from: <-e.
+func isReceive(fi *funcInfo, e ast.Expr) bool {
+	un, ok := fi.parents[e].(*ast.UnaryExpr)
+	return ok && un.Op == token.ARROW && un.X == e
+}
+
+// inComm reports whether the receive from e is the communication of a
+// select's case (case <-timer.C:), which go/cfg evaluates before the
+// select chooses: it has happened only in that case's body (firesTimer).
+func inComm(fi *funcInfo, e ast.Expr) bool {
+	var n ast.Node = fi.parents[e] // the receive
+	for p := fi.parents[n]; p != nil; n, p = p, fi.parents[p] {
+		switch p := p.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt:
+		case *ast.CommClause:
+			return p.Comm == n
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// firesTimer reports whether comm, the communication of a select's case,
+// receives from t's channel: in that case's body the timer has fired.
+func (c *checker) firesTimer(t *tracked, comm ast.Stmt) bool {
+	if !isTimerStop(t) {
+		return false
+	}
+	var x ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	un, ok := ast.Unparen(x).(*ast.UnaryExpr)
+	if !ok || un.Op != token.ARROW {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch ch := ast.Unparen(un.X).(type) {
+	case *ast.SelectorExpr:
+		return ch.Sel.Name == "C" && info.Uses[identOf(ch.X)] == t.v
+	case *ast.Ident:
+		v, ok := info.Uses[ch].(*types.Var)
+		return ok && slices.Contains(t.chans, v)
+	}
+	return false
+}
+
+// timerChans returns the local variables that hold t's C, a timer's
+// channel, and nothing else (var timeout <-chan time.Time; ... timeout =
+// timer.C): receiving from one means the timer fired.
+func (c *checker) timerChans(fi *funcInfo, t *tracked) []*types.Var {
+	if !isTimerStop(t) {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	var out []*types.Var
+	for _, u := range t.uses {
+		sel, ok := fi.parents[u].(*ast.SelectorExpr)
+		if !ok || sel.X != u || sel.Sel.Name != "C" {
+			continue
+		}
+		as, ok := fi.parents[sel].(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != sel {
+			continue
+		}
+		v := c.localVar(as.Lhs[0])
+		if v == nil || slices.Contains(out, v) {
+			continue
+		}
+		only := true // every assignment to v is of t's C
+		for _, w := range c.usesOf(fi, fi.decl, v) {
+			if a, ok := fi.parents[w].(*ast.AssignStmt); ok && slices.Contains(a.Lhs, ast.Expr(w)) {
+				r, ok := a.Rhs[0].(*ast.SelectorExpr)
+				if len(a.Rhs) != 1 || !ok || r.Sel.Name != "C" || info.Uses[identOf(r.X)] != t.v {
+					only = false
+				}
+			}
+		}
+		if only {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// identOf returns e as an identifier, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// asserted returns the expression that holds the value of u, climbing
+// through parentheses and type assertions of it (u.(*net.TCPListener)),
+// and that expression's parent node.
+func asserted(fi *funcInfo, u ast.Expr) (ast.Expr, ast.Node) {
+	e, p := u, fi.parents[u]
+	for {
+		switch q := p.(type) {
+		case *ast.ParenExpr:
+		case *ast.TypeAssertExpr:
+			if q.X != e || q.Type == nil {
+				return e, p // x.(type) of a type switch
+			}
+		default:
+			return e, p
+		}
+		e, p = p.(ast.Expr), fi.parents[p]
+	}
 }
 
 // assertedInto reports whether exprs use a variable that holds t.v under
@@ -276,6 +446,12 @@ func (c *checker) withClosureCalls(fi *funcInfo, body ast.Node, uses []*ast.Iden
 			}
 		}
 	}
+	return inOrder(uses, more)
+}
+
+// inOrder returns the identifiers of uses and more in one slice, in
+// source order, leaving uses as it is.
+func inOrder(uses, more []*ast.Ident) []*ast.Ident {
 	if len(more) == 0 {
 		return uses
 	}

@@ -118,3 +118,60 @@ func assertedReplaced(ctx context.Context, lc *net.ListenConfig, addr string, ot
 	}
 	return ln, nil
 }
+
+type keepAliveListener struct{ *net.TCPListener }
+
+// echo's newListener: the asserted listener wrapped in what is returned.
+func assertedReturned(addr string) (*keepAliveListener, error) { // want assertedReturned:"returns\\(0 Close\\)"
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return &keepAliveListener{l.(*net.TCPListener)}, nil
+}
+
+type streamLayer struct{ listener *net.TCPListener }
+
+// raft's newTCPTransport: stored in a struct, asserted, and closed on the
+// paths that fail.
+func assertedStored(addr string, use func(*streamLayer) error) error {
+	list, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	s := &streamLayer{listener: list.(*net.TCPListener)}
+	if list.Addr() == nil {
+		list.Close()
+		return err
+	}
+	return use(s)
+}
+
+// Released through the assertion.
+func assertedClosed(addr string) error {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return l.(*net.TCPListener).Close()
+}
+
+// Only read through it.
+func assertedRead(addr string) error {
+	l, err := net.Listen("tcp", addr) // want `l from net.Listen: Close is not called on all paths; this return can be reached without it`
+	if err != nil {
+		return err
+	}
+	_, err = l.(*net.TCPListener).File()
+	return err
+}
+
+// A caller of assertedReturned owns the listener.
+func assertedCaller(addr string) error {
+	l, err := assertedReturned(addr) // want `l from themes.assertedReturned: Close is not called on all paths; this return can be reached without it`
+	if err != nil {
+		return err
+	}
+	_ = l.Addr()
+	return nil
+}
