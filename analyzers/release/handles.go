@@ -242,6 +242,13 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 	for i := range sig.Params().Len() {
 		check(i, sig.Params().At(i))
 		if p := sig.Params().At(i); keepable(p) {
+			released, kept := c.assertedRelease(fi, decl, p)
+			for _, m := range released {
+				h.Releases = append(h.Releases, Obligation{i, m})
+			}
+			for _, m := range kept {
+				h.Keeps = append(h.Keeps, Obligation{i, m})
+			}
 			switch beyond, intoRecv := c.stores(fi, decl, sig, p); {
 			case beyond:
 				h.Keeps = append(h.Keeps, Obligation{i, anyObligation})
@@ -252,6 +259,87 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 	}
 	h.Returns = c.returnedResources(fi, decl, sig)
 	return h
+}
+
+// assertedRelease returns the release methods that decl calls on its
+// parameter p, of an interface type, when p has them: the function
+// starts, before anything that can return, with
+//
+//	if c, ok := p.(io.Closer); ok { ... c.Close() ... }
+//
+// whose body calls the method on every path (a helper that closes
+// whatever can be closed: released), or on some (kept: as far as a caller
+// can tell, the helper took it over). A resource with that obligation has
+// the method, so the assertion holds for it. (One whose method has
+// another signature would not satisfy the interface: such a helper would
+// not release it.)
+func (c *checker) assertedRelease(fi *funcInfo, decl *ast.FuncDecl, p *types.Var) (released, kept []string) {
+	info := c.pass.TypesInfo
+	for _, s := range decl.Body.List {
+		ifs, ok := s.(*ast.IfStmt)
+		if !ok {
+			if mayLeave(s) {
+				return nil, nil
+			}
+			continue
+		}
+		as, ok := ifs.Init.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			if mayLeave(s) {
+				return nil, nil
+			}
+			continue
+		}
+		ta, ok := as.Rhs[0].(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil || info.Uses[identOf(ta.X)] != p {
+			if mayLeave(s) {
+				return nil, nil
+			}
+			continue
+		}
+		x, _ := info.Defs[identOf(as.Lhs[0])].(*types.Var)
+		okVar, _ := info.Defs[identOf(as.Lhs[1])].(*types.Var)
+		if x == nil || okVar == nil || info.Uses[identOf(ifs.Cond)] != okVar {
+			return nil, nil
+		}
+		iface, ok := info.TypeOf(ta.Type).Underlying().(*types.Interface)
+		g := c.cfgOf(ifs.Body)
+		if !ok || g == nil {
+			return nil, nil
+		}
+		for m := range iface.Methods() {
+			if m.Signature().Params().Len() != 0 {
+				continue // a release method takes nothing
+			}
+			t := &tracked{acq: &acquire{shape: shapeMethod, release: m.Name()}, v: x, scope: decl, param: true, uses: c.usesOf(fi, ifs.Body, x)}
+			switch {
+			case !c.touches(fi, t):
+			case c.findLeak(fi, t, g, ifs.Body) == nil:
+				released = append(released, m.Name())
+			default:
+				kept = append(kept, m.Name())
+			}
+		}
+		return released, kept
+	}
+	return nil, nil
+}
+
+// mayLeave reports whether s, a statement, can leave its function: it
+// holds a return, or a call that may not return (any call, to be safe
+// about panic and os.Exit, but those of function literals).
+func mayLeave(s ast.Stmt) bool {
+	leavesHere := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.CallExpr:
+			leavesHere = true
+		}
+		return !leavesHere
+	})
+	return leavesHere
 }
 
 // anyObligation is the obligation of a Keeps entry for an interface

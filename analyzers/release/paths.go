@@ -133,6 +133,9 @@ func (c *checker) findLeak(fi *funcInfo, t *tracked, g *cfg.CFG, body *ast.Block
 			skip := absentBranch(c.pass.TypesInfo, t.v, releaseFields(t), cond)
 			if skip < 0 && firstCond {
 				skip = errorBranch(c.pass.TypesInfo, t.err, cond)
+				if skip < 0 && len(b.Nodes) >= 2 && assertsError(c.pass.TypesInfo, t.err, b.Nodes[len(b.Nodes)-2], cond) {
+					skip = 0
+				}
 				errorTest = skip >= 0
 			}
 			if skip < 0 && flag != nil && st.known {
@@ -376,6 +379,24 @@ func errorBranch(info *types.Info, err *types.Var, cond ast.Node) int {
 		return 0
 	}
 	return 1
+}
+
+// assertsError reports whether cond is the ok of n, a type assertion of
+// err just before it (if e, ok := err.(*Error); ok { ... }): a nil error
+// fails every assertion, so the true branch is one where the acquisition
+// failed.
+func assertsError(info *types.Info, err *types.Var, n ast.Node, cond ast.Node) bool {
+	as, ok := n.(*ast.AssignStmt)
+	id, isIdent := cond.(*ast.Ident)
+	if !ok || !isIdent || err == nil || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return false
+	}
+	ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+	if !ok || ta.Type == nil || info.Uses[identOf(ta.X)] != err {
+		return false
+	}
+	okID := identOf(as.Lhs[1])
+	return okID != nil && okID.Name != "_" && info.ObjectOf(okID) == info.Uses[id]
 }
 
 // nilIsFalse are the predicates on an error that are false for nil: their
