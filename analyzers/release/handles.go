@@ -274,37 +274,16 @@ func (c *checker) handlesOf(fi *funcInfo, decl *ast.FuncDecl, fn *types.Func, g 
 // another signature would not satisfy the interface: such a helper would
 // not release it.)
 func (c *checker) assertedRelease(fi *funcInfo, decl *ast.FuncDecl, p *types.Var) (released, kept []string) {
-	info := c.pass.TypesInfo
 	for _, s := range decl.Body.List {
-		ifs, ok := s.(*ast.IfStmt)
-		if !ok {
+		ifs, x, iface := c.assertionIf(s, p)
+		if ifs == nil {
 			if mayLeave(s) {
 				return nil, nil
 			}
 			continue
 		}
-		as, ok := ifs.Init.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
-			if mayLeave(s) {
-				return nil, nil
-			}
-			continue
-		}
-		ta, ok := as.Rhs[0].(*ast.TypeAssertExpr)
-		if !ok || ta.Type == nil || info.Uses[identOf(ta.X)] != p {
-			if mayLeave(s) {
-				return nil, nil
-			}
-			continue
-		}
-		x, _ := info.Defs[identOf(as.Lhs[0])].(*types.Var)
-		okVar, _ := info.Defs[identOf(as.Lhs[1])].(*types.Var)
-		if x == nil || okVar == nil || info.Uses[identOf(ifs.Cond)] != okVar {
-			return nil, nil
-		}
-		iface, ok := info.TypeOf(ta.Type).Underlying().(*types.Interface)
 		g := c.cfgOf(ifs.Body)
-		if !ok || g == nil {
+		if x == nil || iface == nil || g == nil {
 			return nil, nil
 		}
 		for m := range iface.Methods() {
@@ -323,6 +302,33 @@ func (c *checker) assertedRelease(fi *funcInfo, decl *ast.FuncDecl, p *types.Var
 		return released, kept
 	}
 	return nil, nil
+}
+
+// assertionIf returns s if it is an if statement that asserts p to an
+// interface and tests the assertion (if x, ok := p.(I); ok), with x and
+// I; x or I is nil when the if asserts p in another way. ifs is nil when s
+// is no such if.
+func (c *checker) assertionIf(s ast.Stmt, p *types.Var) (ifs *ast.IfStmt, x *types.Var, iface *types.Interface) {
+	info := c.pass.TypesInfo
+	ifs, ok := s.(*ast.IfStmt)
+	if !ok {
+		return nil, nil, nil
+	}
+	as, ok := ifs.Init.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return nil, nil, nil
+	}
+	ta, ok := as.Rhs[0].(*ast.TypeAssertExpr)
+	if !ok || ta.Type == nil || info.Uses[identOf(ta.X)] != p {
+		return nil, nil, nil
+	}
+	okVar, _ := info.Defs[identOf(as.Lhs[1])].(*types.Var)
+	if okVar == nil || info.Uses[identOf(ifs.Cond)] != okVar {
+		return ifs, nil, nil
+	}
+	x, _ = info.Defs[identOf(as.Lhs[0])].(*types.Var)
+	iface, _ = info.TypeOf(ta.Type).Underlying().(*types.Interface)
+	return ifs, x, iface
 }
 
 // mayLeave reports whether s, a statement, can leave its function: it
