@@ -36,7 +36,7 @@ func (c *checker) deferredGuard(fi *funcInfo, t *tracked, d *ast.DeferStmt) *gua
 		return nil
 	}
 	// The branch must release t on every path through it.
-	inner := &tracked{acq: t.acq, v: t.v, scope: lit, param: true, from: t.from}
+	inner := &tracked{acq: t.acq, v: t.v, scope: lit, param: true, from: t.from, aliases: t.aliases}
 	for _, u := range t.uses {
 		if u.Pos() >= ifs.Body.Pos() && u.End() <= ifs.Body.End() {
 			inner.uses = append(inner.uses, u)

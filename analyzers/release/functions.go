@@ -282,6 +282,10 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 			t.uses = inOrder(t.uses, c.usesOf(fi, body, from))
 		}
 	}
+	t.aliases = c.aliasesOf(fi, t)
+	for _, a := range t.aliases {
+		t.uses = inOrder(t.uses, c.usesOf(fi, body, a))
+	}
 	if t.chans = c.timerChans(fi, t); len(t.chans) > 0 {
 		for _, ch := range t.chans {
 			t.uses = inOrder(t.uses, c.usesOf(fi, body, ch))

@@ -32,6 +32,9 @@ type tracked struct {
 	// tls.Client(conn, cfg)), whose release releases it too; its uses are
 	// among uses.
 	from *types.Var
+	// aliases name the resource under another type (aliasesOf); their
+	// uses are among uses.
+	aliases []*types.Var
 	// chans are the variables that hold a timer's C (timeout = timer.C);
 	// their uses are among uses: a receive from one means the timer fired.
 	chans []*types.Var
@@ -115,7 +118,9 @@ func (c *checker) classify(fi *funcInfo, t *tracked, n ast.Node) class {
 // classifyUse returns what the use u of t does, seen from the function
 // scope.
 func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.Ident) class {
-	if c.pass.TypesInfo.Uses[u] != t.v {
+	obj, _ := c.pass.TypesInfo.Uses[u].(*types.Var)
+	alias := obj != nil && obj != t.v && slices.Contains(t.aliases, obj)
+	if obj != t.v && !alias {
 		if t.from != nil && c.pass.TypesInfo.Uses[u] == t.from {
 			return c.sourceUse(fi, t, scope, u)
 		}
@@ -142,15 +147,15 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 	}
 	parent := fi.parents[u]
 	if as, ok := parent.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(u)) {
+		if alias {
+			return plain // the other name given something else
+		}
 		for _, w := range t.uses {
 			if w.Pos() >= as.Rhs[0].Pos() && w.End() <= as.Rhs[len(as.Rhs)-1].End() {
-				// conn = tls.Client(conn, cfg): the old value goes into
-				// the new one.
+				// conn = tls.Client(conn, cfg), ln = &wrapper{tl}: the
+				// old value (or another name of it) goes into the new one.
 				return handoff
 			}
-		}
-		if c.assertedInto(fi, t, as.Rhs) {
-			return handoff
 		}
 		return kill
 	}
@@ -160,7 +165,7 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 	if e, p := asserted(fi, u); e != u {
 		// The same value under another type (l.(*net.TCPListener)):
 		// returned, stored, given to a function or released as it would
-		// be itself. (Assigned, it is an alias: assertedInto.)
+		// be itself. (Assigned to a variable, it is an alias: aliasesOf.)
 		switch p := p.(type) {
 		case *ast.ValueSpec:
 		case *ast.AssignStmt:
@@ -352,17 +357,16 @@ func asserted(fi *funcInfo, u ast.Expr) (ast.Expr, ast.Node) {
 	}
 }
 
-// assertedInto reports whether exprs use a variable that holds t.v under
-// another type, given by a type assertion (l, ok := ln.(*net.TCPListener)
-// or l := ln.(T)): ln = &wrapper{l} puts the old value in the new one.
-func (c *checker) assertedInto(fi *funcInfo, t *tracked, exprs []ast.Expr) bool {
-	if len(exprs) == 0 {
-		return false
-	}
+// aliasesOf returns the local variables that a type assertion of t.v
+// assigns (tl, ok := ln.(*net.TCPListener), or tl := ln.(T)): the
+// resource under another name, whose uses are uses of it (returned,
+// stored, released), but whose reassignment loses nothing.
+func (c *checker) aliasesOf(fi *funcInfo, t *tracked) []*types.Var {
 	info := c.pass.TypesInfo
+	var out []*types.Var
 	for _, w := range t.uses {
 		ta, ok := fi.parents[w].(*ast.TypeAssertExpr)
-		if !ok || ta.X != w || info.Uses[w] != t.v {
+		if !ok || ta.X != w || ta.Type == nil || info.Uses[w] != t.v {
 			continue
 		}
 		var alias *types.Var
@@ -376,13 +380,19 @@ func (c *checker) assertedInto(fi *funcInfo, t *tracked, exprs []ast.Expr) bool 
 				alias, _ = info.Defs[p.Names[0]].(*types.Var)
 			}
 		}
-		if alias == nil {
-			continue
+		if alias != nil && alias != t.v && !slices.Contains(out, alias) && !c.reassigned(fi, alias) {
+			out = append(out, alias)
 		}
-		for _, id := range fi.uses[alias] {
-			if id.Pos() >= exprs[0].Pos() && id.End() <= exprs[len(exprs)-1].End() {
-				return true
-			}
+	}
+	return out
+}
+
+// reassigned reports whether v, a local variable, is assigned anywhere
+// but where it is declared (tc = other).
+func (c *checker) reassigned(fi *funcInfo, v *types.Var) bool {
+	for _, w := range c.usesOf(fi, fi.decl, v) {
+		if as, ok := fi.parents[w].(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(w)) {
+			return true
 		}
 	}
 	return false
@@ -611,7 +621,7 @@ func (c *checker) releaseCallOf(fi *funcInfo, sel *ast.SelectorExpr, release str
 // releasing it only on some paths, it leaves t to its function, which must
 // still release it (and is reported if it does not).
 func (c *checker) closureClass(fi *funcInfo, t *tracked, lit *ast.FuncLit) class {
-	inner := &tracked{acq: t.acq, v: t.v, scope: lit, param: true, from: t.from}
+	inner := &tracked{acq: t.acq, v: t.v, scope: lit, param: true, from: t.from, aliases: t.aliases}
 	for _, w := range t.uses {
 		if w.Pos() >= lit.Pos() && w.End() <= lit.End() {
 			inner.uses = append(inner.uses, w)
@@ -771,7 +781,9 @@ func (c *checker) handled(t *tracked, fn *types.Func, i int, param types.Type) (
 		switch {
 		case released:
 			return release, true
-		case i >= 0 && (kept || move != nil):
+		case i >= 0 && (kept || move != nil || slices.Contains(h.Keeps, Obligation{i, anyObligation}) || slices.Contains(h.Keeps, Obligation{i, recvObligation})):
+			// (Kept as any value of its interface type, in a goroutine or
+			// a field: net.Listener given to go m.accept(ln).)
 			// (A method that releases its receiver on some paths only is
 			// part of the resource's own API, as Next of an *sql.Rows,
 			// which closes the rows at their end: no hand-off.)

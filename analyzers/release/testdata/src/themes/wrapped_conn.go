@@ -85,7 +85,7 @@ type countedListener struct {
 
 // caddy's listen_unix.go: the listener, asserted to its concrete type,
 // goes into the wrapper that replaces it.
-func assertedWrapped(ctx context.Context, lc *net.ListenConfig, addr string) (net.Listener, error) {
+func assertedWrapped(ctx context.Context, lc *net.ListenConfig, addr string) (net.Listener, error) { // want assertedWrapped:"returns\\(0 Close\\)"
 	ln, err := lc.Listen(ctx, "tcp", addr)
 	if err != nil {
 		return nil, err
@@ -97,7 +97,7 @@ func assertedWrapped(ctx context.Context, lc *net.ListenConfig, addr string) (ne
 }
 
 // The same with the assertion's single-value form.
-func assertedWrappedOne(ctx context.Context, lc *net.ListenConfig, addr string) (net.Listener, error) {
+func assertedWrappedOne(ctx context.Context, lc *net.ListenConfig, addr string) (net.Listener, error) { // want assertedWrappedOne:"returns\\(0 Close\\)"
 	ln, err := lc.Listen(ctx, "tcp", addr)
 	if err != nil {
 		return nil, err
@@ -174,4 +174,73 @@ func assertedCaller(addr string) error {
 	}
 	_ = l.Addr()
 	return nil
+}
+
+// x/net's dialTLSWithContext: the asserted name returned.
+func aliasReturned(addr string) (*net.TCPConn, error) {
+	cn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	tc := cn.(*net.TCPConn)
+	return tc, nil
+}
+
+// Closed through the other name.
+func aliasClosed(addr string) error {
+	cn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return err
+	}
+	tc, ok := cn.(*net.TCPConn)
+	if !ok {
+		return cn.Close()
+	}
+	return tc.Close()
+}
+
+// The other name given something else: the resource is not lost, but
+// nothing releases it either.
+func aliasReassigned(addr string, other *net.TCPConn) error {
+	cn, err := net.Dial("tcp", addr) // want `cn from net.Dial: Close is not called on all paths; this return can be reached without it`
+	if err != nil {
+		return err
+	}
+	tc := cn.(*net.TCPConn)
+	tc = other
+	return tc.Close()
+}
+
+type muxer struct{ addr net.Addr }
+
+func (m *muxer) accept(ln net.Listener) {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		c.Close()
+	}
+}
+
+// newMuxer gives the listener to a goroutine of its own: it keeps it.
+func newMuxer(ln net.Listener) *muxer { // want newMuxer:"keeps\\(0 \\*\\)"
+	m := &muxer{addr: ln.Addr()}
+	go m.accept(ln)
+	return m
+}
+
+// go-plugin's TestPluginGRPCConn: the listener taken over by the muxer on
+// one path, closed on the other.
+func muxed(addr string, multiplex bool) (net.Addr, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	if multiplex {
+		m := newMuxer(ln)
+		return m.addr, nil
+	}
+	defer ln.Close()
+	return ln.Addr(), nil
 }
