@@ -87,7 +87,7 @@ var ruleSets = map[string][]string{
 
 // defaultRules are the std rules that apply when no set is named, by a
 // flag or the configuration file: those that showed at least 90% precision
-// on the corpus of public modules docs/reslint.md lists (files, HTTP
+// on the corpora of public modules docs/reslint.md lists (files, HTTP
 // response bodies, database/sql's rows and transactions). The others are
 // in std, opt-in, until they do.
 var defaultRules = []string{
