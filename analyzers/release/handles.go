@@ -762,11 +762,39 @@ func (c *checker) onlyReturned(fi *funcInfo, decl *ast.FuncDecl, a *acquire, v *
 		if _, ok := fi.parents[u].(*ast.ReturnStmt); ok {
 			continue
 		}
+		if c.rewraps(fi, v, u) {
+			continue // v = tls.Client(v, cfg): still v's, wrapped
+		}
 		if c.classifyUse(fi, t, decl, u) == handoff {
 			return false
 		}
 	}
 	return true
+}
+
+// rewraps reports whether the use u of v is in an assignment that puts v
+// into a wrapper and the wrapper back into v (conn = tls.Client(conn,
+// cfg)): the resource stays in v.
+func (c *checker) rewraps(fi *funcInfo, v *types.Var, u *ast.Ident) bool {
+	var as *ast.AssignStmt
+	for n := fi.parents[u]; n != nil && as == nil; n = fi.parents[n] {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			as = n
+		case ast.Stmt, *ast.FuncLit:
+			return false
+		}
+	}
+	call := assignedCall(as)
+	if call == nil {
+		return false
+	}
+	for _, a := range c.acquiresOf(call) {
+		if a.from != nil && a.result < len(as.Lhs) && c.localVar(as.Lhs[a.result]) == v && c.pass.TypesInfo.Uses[identOf(a.from)] == v {
+			return true
+		}
+	}
+	return false
 }
 
 // factsTrusted reports whether the facts of pkg's functions were computed

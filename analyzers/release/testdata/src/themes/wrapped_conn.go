@@ -244,3 +244,22 @@ func muxed(addr string, multiplex bool) (net.Addr, error) {
 	defer ln.Close()
 	return ln.Addr(), nil
 }
+
+// Wrapped in place and returned: the caller owns the wrapper.
+func dialReassigned(addr string, cfg *tls.Config) (net.Conn, error) { // want dialReassigned:"returns\\(0 Close\\)"
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	c = tls.Client(c, cfg)
+	return c, nil
+}
+
+func dialReassignedCaller(addr string, cfg *tls.Config) error {
+	c, err := dialReassigned(addr, cfg) // want `c from themes.dialReassigned: Close is not called on all paths; this return can be reached without it`
+	if err != nil {
+		return err
+	}
+	_, err = c.Write(nil)
+	return err
+}
