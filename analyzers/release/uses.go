@@ -690,6 +690,9 @@ func (c *checker) classifyArg(fi *funcInfo, t *tracked, call *ast.CallExpr, i in
 	if isInterfaceMethod(fn) {
 		return handoff // implementation unknown
 	}
+	if elementParam(sig, i) {
+		return handoff // put in a generic container: cache.Add(key, conn)
+	}
 	param := paramType(sig, i)
 	if param == nil {
 		return handoff
@@ -821,6 +824,23 @@ func (c *checker) isRelease(t *tracked, call *ast.CallExpr, fn *types.Func, i in
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	return ok && types.ExprString(sel.X) == types.ExprString(t.acq.recv)
+}
+
+// elementParam reports whether parameter i of sig, a method of a generic
+// type, has one of the type's type parameters as its type: the element of
+// a container (lru.Cache[K, V].Add(key K, value V)), which such a method
+// keeps, however deep it stores it.
+func elementParam(sig *types.Signature, i int) bool {
+	tp, ok := paramType(sig, i).(*types.TypeParam)
+	if !ok || sig.RecvTypeParams() == nil {
+		return false
+	}
+	for j := range sig.RecvTypeParams().Len() {
+		if sig.RecvTypeParams().At(j) == tp {
+			return true
+		}
+	}
+	return false
 }
 
 // readOnlyPackages only read the values given to them as interfaces
