@@ -85,6 +85,12 @@ func (o Obligation) String() string {
 	return fmt.Sprintf("%d %s", o.Index, o.Release)
 }
 
+// keepsAny reports whether the function keeps its interface parameter i
+// beyond the call, or in its receiver, whatever resource it is given.
+func (h *Handles) keepsAny(i int) bool {
+	return slices.Contains(h.Keeps, Obligation{i, anyObligation}) || slices.Contains(h.Keeps, Obligation{i, recvObligation})
+}
+
 func (h *Handles) empty() bool {
 	return len(h.Releases)+len(h.Keeps)+len(h.Moves)+len(h.Returns) == 0
 }

@@ -87,6 +87,17 @@ func (fi *funcInfo) enclosingFunc(n ast.Node) ast.Node {
 	return nil
 }
 
+// outermostLit returns, for f, a function literal inside the function
+// scope, the outermost literal around f (f itself, or one that contains
+// it) that is directly in scope.
+func (fi *funcInfo) outermostLit(f, scope ast.Node) ast.Node {
+	lit := f
+	for p := fi.enclosingFunc(lit); p != scope && p != nil; p = fi.enclosingFunc(p) {
+		lit = p
+	}
+	return lit
+}
+
 // inLoop reports whether n is inside a for or range loop of its own
 // function.
 func (fi *funcInfo) inLoop(n ast.Node) bool {
@@ -133,10 +144,7 @@ func (c *checker) classifyUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.I
 		return c.closureVarUse(fi, t, scope, u)
 	}
 	if f := fi.enclosingFunc(u); f != scope {
-		lit := f
-		for p := fi.enclosingFunc(lit); p != scope && p != nil; p = fi.enclosingFunc(p) {
-			lit = p
-		}
+		lit := fi.outermostLit(f, scope)
 		if closureVar(c.pass.TypesInfo, fi, lit.(*ast.FuncLit)) != nil {
 			return plain // defined here; it releases where it is called
 		}
@@ -403,11 +411,7 @@ func (c *checker) reassigned(fi *funcInfo, v *types.Var) bool {
 // does on all its paths) releases t; anything else leaves t as it is.
 func (c *checker) sourceUse(fi *funcInfo, t *tracked, scope ast.Node, u *ast.Ident) class {
 	if f := fi.enclosingFunc(u); f != scope {
-		lit := f
-		for p := fi.enclosingFunc(lit); p != scope && p != nil; p = fi.enclosingFunc(p) {
-			lit = p
-		}
-		if l, ok := lit.(*ast.FuncLit); ok && closureVar(c.pass.TypesInfo, fi, l) == nil && c.closureClass(fi, t, l) == release {
+		if l, ok := fi.outermostLit(f, scope).(*ast.FuncLit); ok && closureVar(c.pass.TypesInfo, fi, l) == nil && c.closureClass(fi, t, l) == release {
 			return release
 		}
 		return plain
@@ -703,7 +707,7 @@ func (c *checker) classifyArg(fi *funcInfo, t *tracked, call *ast.CallExpr, i in
 		}
 	}
 	var h Handles
-	if c.pass.ImportObjectFact(fn, &h) && (slices.Contains(h.Keeps, Obligation{i, anyObligation}) || slices.Contains(h.Keeps, Obligation{i, recvObligation})) {
+	if c.pass.ImportObjectFact(fn, &h) && h.keepsAny(i) {
 		return handoff // kept beyond the call (pprof.StartCPUProfile(f)), or by the receiver (resp.SetBodyStream(f))
 	}
 	if iface, ok := param.Underlying().(*types.Interface); ok {
@@ -784,12 +788,12 @@ func (c *checker) handled(t *tracked, fn *types.Func, i int, param types.Type) (
 		switch {
 		case released:
 			return release, true
-		case i >= 0 && (kept || move != nil || slices.Contains(h.Keeps, Obligation{i, anyObligation}) || slices.Contains(h.Keeps, Obligation{i, recvObligation})):
-			// (Kept as any value of its interface type, in a goroutine or
-			// a field: net.Listener given to go m.accept(ln).)
-			// (A method that releases its receiver on some paths only is
-			// part of the resource's own API, as Next of an *sql.Rows,
-			// which closes the rows at their end: no hand-off.)
+		case i >= 0 && (kept || move != nil || h.keepsAny(i)):
+			// (Kept as any value of its interface type too: a net.Listener
+			// given to go m.accept(ln). A method that releases its
+			// receiver on some paths only is part of the resource's own
+			// API, as Next of an *sql.Rows, which closes the rows at their
+			// end: no hand-off.)
 			return handoff, true
 		}
 	}
