@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -275,21 +276,22 @@ func (c *checker) held(fi *funcInfo, a *acquire, stmt ast.Node, lhs []ast.Expr, 
 	c.acquired[v] = true
 	t := &tracked{acq: a, v: v, stmt: stmt, scope: scope, namedResult: isNamedResult(c.pass.TypesInfo, scope, v), err: c.errorAssigned(lhs, a.result)}
 	t.uses = c.withClosureCalls(fi, body, c.usesOf(fi, body, v))
+	// Other names of the resource, whose uses count: what it wraps
+	// (tc := tls.Client(conn, cfg): releasing conn releases tc), type
+	// assertions of it, a timer's channel.
 	if a.from != nil {
-		// Wrapped (tc := tls.Client(conn, cfg)): releasing conn releases tc.
 		if from := c.localVar(ast.Unparen(a.from)); from != nil && from != v && c.acquired[from] {
 			t.from = from
-			t.uses = inOrder(t.uses, c.usesOf(fi, body, from))
 		}
 	}
 	t.aliases = c.aliasesOf(fi, t)
-	for _, a := range t.aliases {
-		t.uses = inOrder(t.uses, c.usesOf(fi, body, a))
+	t.chans = c.timerChans(fi, t)
+	others := slices.Concat(t.aliases, t.chans)
+	if t.from != nil {
+		others = append(others, t.from)
 	}
-	if t.chans = c.timerChans(fi, t); len(t.chans) > 0 {
-		for _, ch := range t.chans {
-			t.uses = inOrder(t.uses, c.usesOf(fi, body, ch))
-		}
+	for _, o := range others {
+		t.uses = inOrder(t.uses, c.usesOf(fi, body, o))
 	}
 	l := c.findLeak(fi, t, g, body)
 	if l == nil {
